@@ -1,0 +1,5 @@
+namespace RolesAnywhere.Credentials.Pkcs11;
+
+internal static class Pkcs11Placeholder
+{
+}

@@ -1,0 +1,5 @@
+namespace RolesAnywhere.Credentials.Testing;
+
+internal static class EmulatorPlaceholder
+{
+}

@@ -1,0 +1,10 @@
+using RolesAnywhere.Credentials.TestSupport;
+
+namespace RolesAnywhere.Credentials.Samples.Tests;
+
+public sealed class VectorsPresentTests
+{
+    [Fact]
+    public void Vectors_CopiedToOutput_ReadmeExists() =>
+        Assert.True(File.Exists(TestVectors.PathOf("README.md")), TestVectors.Directory);
+}
