@@ -1,6 +1,6 @@
 using RolesAnywhere.Credentials.TestSupport;
 
-namespace RolesAnywhere.Credentials.Pkcs11.Tests;
+namespace RolesAnywhere.Credentials.Hardware.Tests;
 
 public sealed class VectorsPresentTests
 {
