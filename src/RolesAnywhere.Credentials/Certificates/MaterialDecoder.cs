@@ -43,12 +43,13 @@ internal static class MaterialDecoder
     /// <summary>Decodes text: PEM blocks, or a single base64 DER value (certificate, key or PKCS#12).</summary>
     public static DecodedMaterial DecodeText(ReadOnlySpan<char> text, MaterialSource source, string? password)
     {
+        text = text.TrimStart('\uFEFF'); // a byte-order mark would hide a first PEM line from the parser
         if (text.Contains("-----BEGIN ", StringComparison.Ordinal))
         {
             return PemDecoder.Decode(text, source, password);
         }
 
-        var trimmed = text.Trim().TrimStart('\uFEFF');
+        var trimmed = text.Trim();
         using var der = SensitiveBuffer<byte>.Rent(trimmed.Length / 4 * 3 + 3);
         if (trimmed.IsEmpty || !Convert.TryFromBase64Chars(trimmed, der.Span, out var written))
         {
