@@ -176,7 +176,7 @@ public sealed class RolesAnywhereAWSCredentials : RefreshingAWSCredentials
         _client.Observer.RefreshSucceeded(session);
 
         // Kind must be Utc (the SDK reads any other kind as local time), and the state must use our clock.
-        return new CredentialsRefreshState(session.ToImmutableCredentials(), session.Expiration.UtcDateTime, _sdkClock);
+        return new CredentialsRefreshState(session.Sdk, session.Expiration.UtcDateTime, _sdkClock);
     }
 
     /// <summary>After a recent failure, hands back the last credentials without calling the service again.</summary>
@@ -224,6 +224,6 @@ public sealed class RolesAnywhereAWSCredentials : RefreshingAWSCredentials
     {
         var until = retryAt + ExpirationBuffer + PreemptExpiryTime;
         var expiration = until < last.Expiration ? until : last.Expiration;
-        return new CredentialsRefreshState(last.ToImmutableCredentials(), expiration.UtcDateTime, _sdkClock);
+        return new CredentialsRefreshState(last.Sdk, expiration.UtcDateTime, _sdkClock);
     }
 }
