@@ -142,6 +142,6 @@ internal sealed class SessionArguments
         }
 
         var end = value.IndexOf('&', pin);
-        return value[..pin] + (end < 0 ? string.Empty : value[(end + 1)..]);
+        return (value[..pin] + (end < 0 ? string.Empty : value[(end + 1)..])).TrimEnd('?', '&');
     }
 }
