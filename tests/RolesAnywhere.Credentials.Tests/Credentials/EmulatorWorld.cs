@@ -75,7 +75,7 @@ internal sealed class EmulatorWorld : IAsyncDisposable
     /// <summary>Issues a client certificate from the root and returns options for it.</summary>
     public RolesAnywhereOptions IssueOptions(TestKeyType keyType = TestKeyType.EcdsaP256)
     {
-        using var leaf = Root.IssueClientCertificate(new TestCertificateOptions { KeyType = keyType });
+        using var leaf = SharedKeys.Issue(Root, keyType, "CN=client " + keyType);
         return OptionsFor(leaf);
     }
 

@@ -21,10 +21,10 @@ internal sealed class RecordingObserver(FakeTimeProvider? clock = null, TimeSpan
 
     public int Successes => Volatile.Read(ref _successes);
 
-    public void AttemptEnded(CreateSessionAttempt attempt, TimeSpan duration, HttpStatusCode? status, string? requestId, RolesAnywhereException? error) =>
+    public void AttemptEnded(CreateSessionAttemptInfo attempt, TimeSpan duration, HttpStatusCode? status, string? requestId, RolesAnywhereException? error) =>
         Attempts.Enqueue((attempt.Number, status, error));
 
-    public void BackoffStarted(CreateSessionAttempt failedAttempt, TimeSpan delay)
+    public void BackoffStarted(CreateSessionAttemptInfo failedAttempt, TimeSpan delay)
     {
         Backoffs.Enqueue(delay);
         clock?.Advance(delay + (extraAdvance ?? TimeSpan.Zero));

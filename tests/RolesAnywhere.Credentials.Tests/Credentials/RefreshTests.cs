@@ -143,19 +143,24 @@ public sealed class RefreshTests
     }
 
     [Fact]
-    public async Task GenerateNewCredentialsAsync_StartedInsideGetCredentials_DoesNotRunOnCallersThread()
+    public async Task GetCredentials_BackgroundRefreshBlocked_ReturnsWithoutWaitingForIt()
     {
         await using var world = await EmulatorWorld.StartAsync();
-        var observer = new ThreadRecordingObserver();
+        using var gate = new ManualResetEventSlim(false);
+        var observer = new BlockingObserver(gate);
         using var credentials = world.Credentials(world.IssueOptions(), observer);
-        await credentials.GetCredentialsAsync();
+        var first = await credentials.GetCredentialsAsync();
+        observer.Block = true;
         world.Clock.Advance(TimeSpan.FromMinutes(50));
 
-        var callerThread = Environment.CurrentManagedThreadId;
-        credentials.GetCredentials();
-        await WaitUntil(() => observer.AttemptThreads.Count == 2);
+        // If the refresh ran on this thread (as the SDK starts it, inside its lock) this would hang.
+        var during = await Task.Run(() => credentials.GetCredentials(), TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        var duringAsync = await credentials.GetCredentialsAsync().WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        gate.Set();
 
-        Assert.NotEqual(callerThread, observer.AttemptThreads.Last());
+        Assert.Same(first, during);
+        Assert.Same(first, duringAsync);
     }
 
     internal static async Task WaitUntil(Func<bool> condition)
@@ -167,11 +172,16 @@ public sealed class RefreshTests
         }
     }
 
-    private sealed class ThreadRecordingObserver : RolesAnywhere.Credentials.Sessions.ICreateSessionObserver
+    private sealed class BlockingObserver(ManualResetEventSlim gate) : RolesAnywhere.Credentials.Sessions.ICreateSessionObserver
     {
-        public System.Collections.Concurrent.ConcurrentQueue<int> AttemptThreads { get; } = new();
+        public volatile bool Block;
 
-        public void AttemptStarted(RolesAnywhere.Credentials.Sessions.CreateSessionAttempt attempt) =>
-            AttemptThreads.Enqueue(Environment.CurrentManagedThreadId);
+        public void AttemptStarted(RolesAnywhere.Credentials.Sessions.CreateSessionAttemptInfo attempt)
+        {
+            if (Block)
+            {
+                gate.Wait(TimeSpan.FromSeconds(30));
+            }
+        }
     }
 }

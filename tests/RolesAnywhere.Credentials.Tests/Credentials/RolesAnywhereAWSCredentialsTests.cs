@@ -26,7 +26,7 @@ public sealed class RolesAnywhereAWSCredentialsTests
         await using var world = await EmulatorWorld.StartAsync();
         using var issuing = world.Root.CreateIntermediate(new TestCertificateOptions { SubjectName = "CN=Issuing CA", KeyType = TestKeyType.EcdsaP256 });
         var issuer = withIntermediate ? issuing : world.Root;
-        using var leaf = issuer.IssueClientCertificate(new TestCertificateOptions { KeyType = keyType, SubjectName = $"CN={keyType}" });
+        using var leaf = SharedKeys.Issue(issuer, keyType, $"CN={keyType}");
         var options = world.OptionsFor(leaf, withIntermediate ? [issuing.Certificate] : null);
         using var credentials = world.Credentials(options);
 

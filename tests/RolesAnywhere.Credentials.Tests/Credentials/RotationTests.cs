@@ -16,7 +16,7 @@ public sealed class RotationTests
         using var credentials = world.Credentials(options);
         await credentials.GetCredentialsAsync();
 
-        using var newLeaf = world.Root.IssueClientCertificate(new TestCertificateOptions { SubjectName = "CN=new", KeyType = TestKeyType.Rsa2048 });
+        using var newLeaf = SharedKeys.Issue(world.Root, TestKeyType.Rsa2048, "CN=new");
         TestCertificatePem.WriteFiles(newLeaf, options.CertificatePath!, options.PrivateKeyPath!);
         world.Clock.Advance(TimeSpan.FromHours(1));
         var renewed = synchronous ? credentials.GetCredentials() : await credentials.GetCredentialsAsync();
