@@ -9,15 +9,15 @@ internal static class EcdsaSignatureEncoding
     private const byte SequenceTag = 0x30;
     private const byte IntegerTag = 0x02;
 
-    /// <summary>The largest DER signature for a curve whose field is <paramref name="fieldSizeInBytes"/> long.</summary>
+    /// <summary>The largest DER signature for a curve whose order is <paramref name="orderSizeInBits"/> long.</summary>
     /// <remarks>
-    /// Each INTEGER is at most fieldSize + 1 content bytes (a leading zero keeps it positive) plus a
-    /// 2-byte header; the SEQUENCE header is 2 bytes, or 3 once its content reaches 128 bytes (P-521:
-    /// 2 × 69 = 138 content bytes, 141 in all).
+    /// Each INTEGER is below the order: at most bits / 8 + 1 content bytes (a leading zero keeps a full
+    /// top byte positive) plus a 2-byte header; the SEQUENCE header is 2 bytes, or 3 once its content
+    /// reaches 128 bytes. P-256: 72, P-384: 104, P-521: 139 bytes.
     /// </remarks>
-    public static int MaxDerSize(int fieldSizeInBytes)
+    public static int MaxDerSize(int orderSizeInBits)
     {
-        int content = 2 * (fieldSizeInBytes + 3);
+        int content = 2 * ((orderSizeInBits / 8) + 1 + 2);
         return content + (content < 128 ? 2 : 3);
     }
 

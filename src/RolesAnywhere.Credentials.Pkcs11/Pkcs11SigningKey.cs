@@ -34,7 +34,7 @@ public sealed class Pkcs11SigningKey : ISigningKey
         Algorithm = key.Algorithm;
         MaxSignatureSizeInBytes = key.Algorithm == SigningKeyAlgorithm.Rsa
             ? key.RsaModulus!.Length
-            : EcdsaSignatureEncoding.MaxDerSize(key.EcFieldSizeInBytes);
+            : EcdsaSignatureEncoding.MaxDerSize(key.EcCurveSizeInBits);
     }
 
     /// <inheritdoc />

@@ -11,4 +11,4 @@ internal sealed record Pkcs11KeyInfo(
     string? Label,
     bool AlwaysAuthenticate,
     byte[]? RsaModulus,
-    int EcFieldSizeInBytes);
+    int EcCurveSizeInBits);

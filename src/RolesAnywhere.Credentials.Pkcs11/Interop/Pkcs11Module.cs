@@ -75,6 +75,7 @@ internal sealed class Pkcs11Module : IDisposable
 
     private static Loaded Load(string modulePath)
     {
+        NativeLibraryResolver.EnsureInstalled();
         var factories = new Pkcs11InteropFactories();
         try
         {

@@ -49,7 +49,7 @@ internal static class Pkcs11ObjectFinder
                 return new Pkcs11KeyInfo(handle, SigningKeyAlgorithm.Rsa, id, label, alwaysAuthenticate, modulus, 0);
             case CKK.CKK_EC:
                 byte[] parameters = Read(token, handle, CKA.CKA_EC_PARAMS)[0].GetValueAsByteArray();
-                return new Pkcs11KeyInfo(handle, SigningKeyAlgorithm.Ecdsa, id, label, alwaysAuthenticate, null, FieldSize(parameters, uri));
+                return new Pkcs11KeyInfo(handle, SigningKeyAlgorithm.Ecdsa, id, label, alwaysAuthenticate, null, CurveSizeInBits(parameters, uri));
             default:
                 throw new RolesAnywherePkcs11Exception(
                     $"The key '{uri}' on token '{token.Label}' is of type {keyType}; IAM Roles Anywhere needs an RSA or EC key.");
@@ -156,8 +156,8 @@ internal static class Pkcs11ObjectFinder
         return builder.ToString();
     }
 
-    /// <summary>The field size of the curve named by <c>CKA_EC_PARAMS</c> (a DER OID).</summary>
-    private static int FieldSize(byte[] ecParameters, Pkcs11Uri uri)
+    /// <summary>The size in bits of the curve named by <c>CKA_EC_PARAMS</c> (a DER OID).</summary>
+    private static int CurveSizeInBits(byte[] ecParameters, Pkcs11Uri uri)
     {
         string? oid = null;
         try
@@ -171,9 +171,9 @@ internal static class Pkcs11ObjectFinder
 
         return oid switch
         {
-            "1.2.840.10045.3.1.7" => 32, // P-256
-            "1.3.132.0.34" => 48,        // P-384
-            "1.3.132.0.35" => 66,        // P-521
+            "1.2.840.10045.3.1.7" => 256, // P-256
+            "1.3.132.0.34" => 384,        // P-384
+            "1.3.132.0.35" => 521,        // P-521
             _ => throw new RolesAnywherePkcs11Exception(
                 $"The EC key '{uri}' is on curve {oid ?? "(explicit parameters)"}; IAM Roles Anywhere accepts P-256, P-384 and P-521."),
         };
