@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using RolesAnywhere.Credentials.Testing;
+using RolesAnywhere.Credentials.Testing.Certificates;
 
 namespace RolesAnywhere.Credentials.Hardware.Tests;
 

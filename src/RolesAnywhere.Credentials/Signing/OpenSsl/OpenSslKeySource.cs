@@ -2,7 +2,8 @@ namespace RolesAnywhere.Credentials.Signing;
 
 /// <summary>
 /// Recognises TPM key references in <see cref="RolesAnywhereOptions.PrivateKeyPath"/>: a persistent handle
-/// (<c>handle:0x81000001</c>) or a TSS2 key file, both opened through the OpenSSL <c>tpm2</c> provider.
+/// (<c>handle:0x81000001</c>), opened through the OpenSSL <c>tpm2</c> provider, and TSS2 key files, which
+/// get a clear error (the provider API .NET offers cannot load them).
 /// </summary>
 internal static class OpenSslKeySource
 {
@@ -12,8 +13,16 @@ internal static class OpenSslKeySource
     public static bool CanOpen(string keyReference) =>
         keyReference.StartsWith(HandlePrefix, StringComparison.OrdinalIgnoreCase) || IsTss2KeyFile(keyReference);
 
-    public static OpenedSigningKey Open(string keyReference) =>
-        new(OpenSslProviderKey.Open(OpenSslProviderKey.Tpm2Provider, keyReference), null);
+    public static OpenedSigningKey Open(string keyReference)
+    {
+        if (!keyReference.StartsWith(HandlePrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RolesAnywhereConfigurationException(
+                $"PrivateKeyPath '{keyReference}' is a TSS2 TPM key file, which .NET cannot open through the OpenSSL tpm2 provider. Make the key persistent ('tpm2_load -C <parent> -u key.pub -r key.priv -c key.ctx' then 'tpm2_evictcontrol -C o -c key.ctx 0x81000001') and set PrivateKeyPath to 'handle:0x81000001'.");
+        }
+
+        return new(OpenSslProviderKey.Open(OpenSslProviderKey.Tpm2Provider, keyReference), null);
+    }
 
     private static bool IsTss2KeyFile(string path)
     {

@@ -5,7 +5,7 @@ namespace RolesAnywhere.Credentials.Signing;
 /// <summary>
 /// Opens private keys held by an OpenSSL 3 provider, such as the <c>tpm2</c> provider (package
 /// <c>tpm2-openssl</c>) for keys that stay in a TPM 2.0: <c>Open("tpm2", "handle:0x81000001")</c> for a
-/// persistent handle, or the path of a TSS2 key file (<c>-----BEGIN TSS2 PRIVATE KEY-----</c>).
+/// persistent handle.
 /// </summary>
 /// <remarks>
 /// Needs .NET 9 or later on Linux (<c>SafeEvpPKeyHandle.OpenKeyFromProvider</c>). The provider reads its
@@ -19,7 +19,7 @@ public static class OpenSslProviderKey
 
     /// <summary>Opens the key <paramref name="keyUri"/> from the provider <paramref name="providerName"/>.</summary>
     /// <param name="providerName">The OpenSSL provider, for example <see cref="Tpm2Provider"/>.</param>
-    /// <param name="keyUri">The key as the provider's store names it, for example <c>handle:0x81000001</c> or a file path.</param>
+    /// <param name="keyUri">The key as the provider's store names it, for example <c>handle:0x81000001</c>.</param>
     /// <returns>A key that signs through the provider; the private key never enters this process.</returns>
     /// <exception cref="ArgumentException"><paramref name="providerName"/> or <paramref name="keyUri"/> is null or empty.</exception>
     /// <exception cref="PlatformNotSupportedException">The runtime is older than .NET 9, or the OS has no OpenSSL 3.</exception>
@@ -35,7 +35,7 @@ public static class OpenSslProviderKey
                 $"OpenSSL provider keys ('{providerName}' provider, key '{keyUri}') need Linux with OpenSSL 3; on Windows use the certificate store (CertificateSelector).");
         }
 
-        return OpenCore(providerName, keyUri);
+        return new OpenSslProviderSigningKey(OpenCore(providerName, keyUri), providerName, keyUri);
 #else
         throw new PlatformNotSupportedException(
             $"OpenSSL provider keys ('{providerName}' provider, key '{keyUri}') need .NET 9 or later (SafeEvpPKeyHandle.OpenKeyFromProvider); this application runs on the .NET 8 build of the library.");

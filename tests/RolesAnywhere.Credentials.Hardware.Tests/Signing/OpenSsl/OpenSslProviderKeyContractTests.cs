@@ -21,13 +21,6 @@ public static class OpenSslProviderKeyContractTests
         protected override ISigningKey CreateKey() => Open(SoftwareTpm.RsaHandle);
     }
 
-    public sealed class TpmTss2KeyFile : SigningKeyContractTests
-    {
-        protected override X509Certificate2 Certificate => SoftwareTpm.Require().Tss2Certificate;
-
-        protected override ISigningKey CreateKey() => Open(SoftwareTpm.Require().Tss2KeyFile);
-    }
-
     private static ISigningKey Open(string keyUri)
     {
         SoftwareTpm.Require();

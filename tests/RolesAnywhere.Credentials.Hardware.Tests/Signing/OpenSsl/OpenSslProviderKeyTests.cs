@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using RolesAnywhere.Credentials.Signing;
 
 namespace RolesAnywhere.Credentials.Hardware.Tests.Signing.OpenSsl;
@@ -44,15 +45,25 @@ public sealed class OpenSslProviderKeyTests
     }
 
     [Fact]
-    public void Resolver_Tss2KeyFileInPrivateKeyPath_OpensThroughProvider()
+    public void Resolver_Tss2KeyFileInPrivateKeyPath_ThrowsExplainingHandleConversion()
     {
         var tpm = SoftwareTpm.Require();
         var options = new RolesAnywhereOptions { PrivateKeyPath = tpm.Tss2KeyFile };
 
-        using var opened = SigningKeySourceResolver.TryOpen(options, TimeProvider.System);
+        var ex = Assert.Throws<RolesAnywhereConfigurationException>(() => SigningKeySourceResolver.TryOpen(options, TimeProvider.System));
 
-        Assert.NotNull(opened);
-        AssertSignsFor(opened.SigningKey, tpm.Tss2Certificate);
+        Assert.Contains("TSS2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("tpm2_evictcontrol", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToString_TpmKey_NamesProviderAndHandle()
+    {
+        SoftwareTpm.Require();
+
+        using var key = OpenSslProviderKey.Open("tpm2", SoftwareTpm.EcHandle);
+
+        Assert.Equal("OpenSSL provider key tpm2:handle:0x81000001 (Ecdsa)", key.ToString());
     }
 
     [Fact]
@@ -68,7 +79,7 @@ public sealed class OpenSslProviderKeyTests
         byte[] data = "string to sign"u8.ToArray();
         byte[] signature = new byte[key.MaxSignatureSizeInBytes];
         Assert.True(key.TrySign(data, signature, out int written));
-        using var ecdsa = System.Security.Cryptography.X509Certificates.ECertificateExtensions.GetECDsaPublicKey(certificate)!;
+        using var ecdsa = certificate.GetECDsaPublicKey()!;
         Assert.True(ecdsa.VerifyData(data, signature.AsSpan(0, written), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.DSASignatureFormat.Rfc3279DerSequence));
     }
 }

@@ -43,8 +43,6 @@ internal sealed class SoftwareTpm : IDisposable
 
     public string Tss2KeyFile { get; private set; } = null!;
 
-    public X509Certificate2 Tss2Certificate { get; private set; } = null!;
-
     /// <summary>The shared instance, or a skip (a failure under ROLESANYWHERE_REQUIRE_ALL=1) when the TPM tools are missing.</summary>
     public static SoftwareTpm Require()
     {
@@ -118,8 +116,6 @@ internal sealed class SoftwareTpm : IDisposable
 
         Tss2KeyFile = Path.Combine(Directory, "tss2-key.pem");
         Tool("openssl", "genpkey", "-provider", "tpm2", "-provider", "default", "-algorithm", "EC", "-pkeyopt", "group:P-256", "-out", Tss2KeyFile);
-        string publicPem = Tool("openssl", "pkey", "-provider", "tpm2", "-provider", "default", "-in", Tss2KeyFile, "-pubout");
-        Tss2Certificate = IssueFor(publicPem, "tpm-tss2");
     }
 
     private X509Certificate2 CreatePersistentKey(string algorithm, string handle, string subject)
