@@ -1,4 +1,5 @@
 using RolesAnywhere.Credentials.CertificateStores;
+using RolesAnywhere.Credentials.Certificates;
 
 namespace RolesAnywhere.Credentials.Signing;
 
@@ -26,6 +27,11 @@ internal static class SigningKeySourceResolver
 
         if (CertificateStoreKeySource.IsConfigured(options))
         {
+            if (ConflictWithStore(options) is { } conflict)
+            {
+                throw new RolesAnywhereConfigurationException(conflict);
+            }
+
             return CertificateStoreKeySource.Open(options, timeProvider);
         }
 
@@ -54,8 +60,57 @@ internal static class SigningKeySourceResolver
         return OpenSslKeySource.CanOpen(reference) ? OpenSslKeySource.Open(reference) : null;
     }
 
-    /// <summary>Returns whether the certificate comes from a key reference, so the file loader must not read <see cref="RolesAnywhereOptions.CertificatePath"/>.</summary>
-    public static bool IsCertificateReference(string? certificatePath) => IsPkcs11(certificatePath);
+    /// <summary>The identity sources for a key opened by <see cref="TryOpen"/>: its certificate (or the configured one) and the configured intermediates.</summary>
+    public static IdentitySpec SpecFor(RolesAnywhereOptions options, OpenedSigningKey opened)
+    {
+        bool certificateFromReference = opened.Certificate is not null || IsPkcs11(options.CertificatePath);
+        return new IdentitySpec
+        {
+            Certificate = certificateFromReference
+                ? null
+                : IdentitySpec.Input(nameof(options.CertificatePath), options.CertificatePath, nameof(options.CertificateData), options.CertificateData),
+            CertificateObject = opened.Certificate ?? options.Certificate,
+            OpenedKey = opened,
+            Intermediates = IdentitySpec.Input(nameof(options.IntermediatesPath), options.IntermediatesPath, nameof(options.IntermediatesData), options.IntermediatesData),
+            IntermediateObjects = options.Intermediates,
+        };
+    }
+
+    /// <summary>Returns whether a path setting holds a key reference (<c>pkcs11:</c>, <c>handle:</c>) rather than a file.</summary>
+    public static bool IsReference(string? value) =>
+        IsPkcs11(value) || (value is not null && value.StartsWith("handle:", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Returns whether the certificate may come from the key's store or token, so that no certificate setting is needed.</summary>
+    public static bool MayProvideCertificate(RolesAnywhereOptions options) =>
+        CertificateStoreKeySource.IsConfigured(options) || IsPkcs11(options.PrivateKeyPath) || IsPkcs11(options.CertificatePath);
+
+    /// <summary>Describes settings that cannot be combined with a certificate store selection, or returns <see langword="null"/>.</summary>
+    public static string? ConflictWithStore(RolesAnywhereOptions options)
+    {
+        if (!CertificateStoreKeySource.IsConfigured(options))
+        {
+            return null;
+        }
+
+        var conflicting = new List<string>();
+        void Check(string name, object? value)
+        {
+            if (value is not null && (value is not string text || !string.IsNullOrWhiteSpace(text)))
+            {
+                conflicting.Add(name);
+            }
+        }
+
+        Check(nameof(options.CertificatePath), options.CertificatePath);
+        Check(nameof(options.CertificateData), options.CertificateData);
+        Check(nameof(options.Certificate), options.Certificate);
+        Check(nameof(options.PrivateKeyPath), options.PrivateKeyPath);
+        Check(nameof(options.PrivateKeyData), options.PrivateKeyData);
+        Check(nameof(options.SigningKey), options.SigningKey);
+        return conflicting.Count == 0
+            ? null
+            : $"CertificateSelector/CertificateStoreName take the certificate and its key from the certificate store; remove {string.Join(", ", conflicting)}, or remove the store settings to use those instead.";
+    }
 
     private static bool IsPkcs11(string? value) =>
         value is not null && value.StartsWith(Pkcs11Scheme, StringComparison.OrdinalIgnoreCase);
