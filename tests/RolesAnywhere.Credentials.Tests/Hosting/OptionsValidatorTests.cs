@@ -1,0 +1,181 @@
+using Microsoft.Extensions.Options;
+using RolesAnywhere.Credentials.Configuration;
+
+namespace RolesAnywhere.Credentials.Tests.Hosting;
+
+public sealed class OptionsValidatorTests : IDisposable
+{
+    private const string TrustAnchor = "arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/0a1b2c3d-0000-4000-8000-000000000001";
+    private const string Profile = "arn:aws:rolesanywhere:eu-west-1:111122223333:profile/0a1b2c3d-0000-4000-8000-000000000002";
+    private const string Role = "arn:aws:iam::111122223333:role/Workload";
+
+    private readonly string directory = Directory.CreateTempSubdirectory("ra-validate-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    [Fact]
+    public void Validate_CompleteOptions_Succeeds()
+    {
+        var result = new RolesAnywhereOptionsValidator().Validate(null, ValidOptions());
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_ManyProblems_ReportsEveryOneNamingTheSetting()
+    {
+        var options = ValidOptions();
+        options.TrustAnchorArn = "arn:aws:rolesanywhere:eu-west-1:111122223333:profile/wrong-kind";
+        options.ProfileArn = null;
+        options.RoleArn = "not-an-arn";
+        options.SessionDuration = TimeSpan.FromMinutes(5);
+        options.RoleSessionName = "bad name with spaces";
+        options.PrivateKeyPath = Path.Combine(directory, "missing.key");
+
+        var result = new RolesAnywhereOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        var failures = result.Failures!.ToList();
+        Assert.Contains(failures, f => f.StartsWith("TrustAnchorArn", StringComparison.Ordinal) && f.Contains("trust-anchor/", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("ProfileArn is required", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("RoleArn", StringComparison.Ordinal) && f.Contains("arn:aws:iam::", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("SessionDuration", StringComparison.Ordinal) && f.Contains("900", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("RoleSessionName", StringComparison.Ordinal) && f.Contains("2 to 64", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("PrivateKeyPath", StringComparison.Ordinal) && f.Contains("does not exist", StringComparison.Ordinal));
+        Assert.Equal(6, failures.Count);
+    }
+
+    [Theory]
+    [InlineData(899)]
+    [InlineData(43201)]
+    public void Validate_DurationOutsideServiceRange_Fails(int seconds)
+    {
+        var options = ValidOptions();
+        options.SessionDuration = TimeSpan.FromSeconds(seconds);
+
+        var failure = Assert.Single(new RolesAnywhereOptionsValidator().Validate(null, options).Failures!);
+
+        Assert.StartsWith("SessionDuration", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(900)]
+    [InlineData(43200)]
+    public void Validate_DurationAtServiceLimits_Succeeds(int seconds)
+    {
+        var options = ValidOptions();
+        options.SessionDuration = TimeSpan.FromSeconds(seconds);
+
+        Assert.True(new RolesAnywhereOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_ProfileInOtherRegion_ReportsRegionMismatch()
+    {
+        var options = ValidOptions();
+        options.ProfileArn = Profile.Replace("eu-west-1", "us-east-1", StringComparison.Ordinal);
+
+        var failure = Assert.Single(new RolesAnywhereOptionsValidator().Validate(null, options).Failures!);
+
+        Assert.Contains("us-east-1", failure, StringComparison.Ordinal);
+        Assert.Contains("eu-west-1", failure, StringComparison.Ordinal);
+        Assert.StartsWith("ProfileArn", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PartitionDoesNotMatchRegion_ReportsPartition()
+    {
+        var options = ValidOptions();
+        options.TrustAnchorArn = TrustAnchor.Replace("arn:aws:", "arn:aws-cn:", StringComparison.Ordinal);
+
+        var failures = new RolesAnywhereOptionsValidator().Validate(null, options).Failures!;
+
+        Assert.Contains(failures, f => f.Contains("partition", StringComparison.OrdinalIgnoreCase) && f.Contains("aws-cn", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_RegionSettingDiffersFromTrustAnchor_Fails()
+    {
+        var options = ValidOptions();
+        options.Region = "us-west-2";
+
+        var failure = Assert.Single(new RolesAnywhereOptionsValidator().Validate(null, options).Failures!);
+
+        Assert.StartsWith("Region", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NoCertificateSource_AsksForOne()
+    {
+        var options = ValidOptions();
+        options.CertificatePath = null;
+
+        var failure = Assert.Single(new RolesAnywhereOptionsValidator().Validate(null, options).Failures!);
+
+        Assert.Contains("CertificatePath", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_TwoCertificateSources_Fails()
+    {
+        var options = ValidOptions();
+        options.CertificateData = "-----BEGIN CERTIFICATE-----";
+
+        var failure = Assert.Single(new RolesAnywhereOptionsValidator().Validate(null, options).Failures!);
+
+        Assert.Contains("only one", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PlainHttpToRemoteHost_Fails()
+    {
+        var options = ValidOptions();
+        options.Endpoint = new Uri("http://rolesanywhere.example.com");
+
+        var failure = Assert.Single(new RolesAnywhereOptionsValidator().Validate(null, options).Failures!);
+
+        Assert.StartsWith("Endpoint", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PlainHttpToLoopback_Succeeds()
+    {
+        var options = ValidOptions();
+        options.Endpoint = new Uri("http://127.0.0.1:5000");
+
+        Assert.True(new RolesAnywhereOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_NeverEchoesThePrivateKeyOrPassword()
+    {
+        var options = ValidOptions();
+        options.PrivateKeyPath = null;
+        options.PrivateKeyData = "-----BEGIN PRIVATE KEY-----SECRETKEYMATERIAL";
+        options.PrivateKeyPassword = "hunter2-password";
+        options.SigningKey = null;
+        options.TrustAnchorArn = "bad";
+        options.SessionDuration = TimeSpan.Zero;
+
+        var message = new RolesAnywhereOptionsValidator().Validate(null, options).FailureMessage;
+
+        Assert.DoesNotContain("SECRETKEYMATERIAL", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", message, StringComparison.Ordinal);
+    }
+
+    private RolesAnywhereOptions ValidOptions()
+    {
+        var certificate = Path.Combine(directory, "client.pem");
+        var key = Path.Combine(directory, "client.key");
+        File.WriteAllText(certificate, "not parsed by the validator");
+        File.WriteAllText(key, "not parsed by the validator");
+        return new RolesAnywhereOptions
+        {
+            TrustAnchorArn = TrustAnchor,
+            ProfileArn = Profile,
+            RoleArn = Role,
+            CertificatePath = certificate,
+            PrivateKeyPath = key,
+        };
+    }
+}

@@ -1,0 +1,150 @@
+using RolesAnywhere.Credentials.Profiles;
+
+namespace RolesAnywhere.Credentials.Tests.Hosting;
+
+public sealed class ProfileReaderTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("ra-profile-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private string CredentialsFile => Path.Combine(directory, "credentials");
+
+    [Fact]
+    public void TryRead_ProfileWithEveryKey_MapsEachToItsOption()
+    {
+        var certificate = Touch("client.pem");
+        var key = Touch("client.key");
+        WriteConfig($"""
+            [profile ra]
+            region = eu-west-1
+            roles_anywhere_trust_anchor_arn = arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/ta
+            roles_anywhere_profile_arn = arn:aws:rolesanywhere:eu-west-1:111122223333:profile/pr
+            roles_anywhere_role_arn = arn:aws:iam::111122223333:role/Workload
+            roles_anywhere_certificate = {certificate}
+            roles_anywhere_private_key = {key}
+            roles_anywhere_intermediates = {certificate}
+            roles_anywhere_session_duration = 1800
+            roles_anywhere_role_session_name = build-agent
+            roles_anywhere_endpoint = http://127.0.0.1:8443
+            roles_anywhere_region = eu-west-1
+            roles_anywhere_use_fips_endpoint = false
+            roles_anywhere_use_dualstack_endpoint = true
+            """);
+
+        Assert.True(RolesAnywhereProfileReader.TryRead("ra", CredentialsFile, out var options));
+
+        Assert.Equal("arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/ta", options.TrustAnchorArn);
+        Assert.Equal("arn:aws:rolesanywhere:eu-west-1:111122223333:profile/pr", options.ProfileArn);
+        Assert.Equal("arn:aws:iam::111122223333:role/Workload", options.RoleArn);
+        Assert.Equal(certificate, options.CertificatePath);
+        Assert.Equal(key, options.PrivateKeyPath);
+        Assert.Equal(certificate, options.IntermediatesPath);
+        Assert.Equal(TimeSpan.FromMinutes(30), options.SessionDuration);
+        Assert.Equal("build-agent", options.RoleSessionName);
+        Assert.Equal(new Uri("http://127.0.0.1:8443"), options.Endpoint);
+        Assert.Equal("eu-west-1", options.Region);
+        Assert.False(options.UseFipsEndpoint);
+        Assert.True(options.UseDualStackEndpoint);
+    }
+
+    [Fact]
+    public void TryRead_ProfileWithoutRolesAnywhereKeys_ReturnsFalse()
+    {
+        WriteConfig("""
+            [profile plain]
+            region = eu-west-1
+            """);
+
+        Assert.False(RolesAnywhereProfileReader.TryRead("plain", CredentialsFile, out _));
+    }
+
+    [Fact]
+    public void TryRead_MissingProfile_ReturnsFalse()
+    {
+        WriteConfig("[profile other]\nregion = eu-west-1\n");
+
+        Assert.False(RolesAnywhereProfileReader.TryRead("absent", CredentialsFile, out _));
+    }
+
+    [Fact]
+    public void TryRead_MisspelledKey_ThrowsListingTheKnownKeys()
+    {
+        WriteConfig("""
+            [profile ra]
+            roles_anywhere_trust_anchor = arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/ta
+            """);
+
+        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => RolesAnywhereProfileReader.TryRead("ra", CredentialsFile, out _));
+
+        Assert.Contains("unknown key(s) roles_anywhere_trust_anchor:", error.Message, StringComparison.Ordinal);
+        Assert.Contains(ProfileKeys.TrustAnchorArn, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryRead_NonNumericDuration_ThrowsNamingTheKey()
+    {
+        WriteConfig("""
+            [profile ra]
+            roles_anywhere_session_duration = 1h
+            """);
+
+        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => RolesAnywhereProfileReader.TryRead("ra", CredentialsFile, out _));
+
+        Assert.Contains(ProfileKeys.SessionDuration, error.Message, StringComparison.Ordinal);
+        Assert.Contains("900 to 43200", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryRead_HomeRelativePath_IsExpanded()
+    {
+        WriteConfig("""
+            [profile ra]
+            roles_anywhere_certificate = ~/certs/client.pem
+            """);
+
+        Assert.True(RolesAnywhereProfileReader.TryRead("ra", CredentialsFile, out var options));
+
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        Assert.Equal(Path.Combine(home, "certs", "client.pem"), options.CertificatePath);
+    }
+
+    [Fact]
+    public void Read_InvalidSettings_ThrowsWithEveryProblem()
+    {
+        WriteConfig("""
+            [profile ra]
+            roles_anywhere_trust_anchor_arn = arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/ta
+            roles_anywhere_session_duration = 60
+            roles_anywhere_certificate = /nonexistent/client.pem
+            """);
+
+        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => RolesAnywhereProfileReader.Read("ra", CredentialsFile));
+
+        Assert.Contains("'ra'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ProfileArn", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RoleArn", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SessionDuration", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/client.pem", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_MissingProfile_ThrowsNamingProfileAndKeys()
+    {
+        WriteConfig("[profile other]\nregion = eu-west-1\n");
+
+        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => RolesAnywhereProfileReader.Read("absent", CredentialsFile));
+
+        Assert.Contains("'absent'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(ProfileKeys.TrustAnchorArn, error.Message, StringComparison.Ordinal);
+    }
+
+    private void WriteConfig(string text) => File.WriteAllText(Path.Combine(directory, "config"), text + "\n");
+
+    private string Touch(string name)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, "x");
+        return path;
+    }
+}
