@@ -1,0 +1,82 @@
+namespace RolesAnywhere.Credentials.Tool.Cli;
+
+/// <summary>The subcommands of <c>rolesanywhere</c> and the flags each accepts (those of <c>aws_signing_helper</c>, plus a few of ours).</summary>
+internal static class CommandDefinitions
+{
+    public const string CredentialProcess = "credential-process";
+    public const string Serve = "serve";
+    public const string Update = "update";
+    public const string SignString = "sign-string";
+    public const string ReadCertificateData = "read-certificate-data";
+    public const string Version = "version";
+
+    private static readonly (string Name, FlagKind Kind)[] SessionFlags =
+    [
+        (Flags.Certificate, FlagKind.Value),
+        (Flags.PrivateKey, FlagKind.Value),
+        (Flags.Intermediates, FlagKind.Value),
+        (Flags.TrustAnchorArn, FlagKind.Value),
+        (Flags.ProfileArn, FlagKind.Value),
+        (Flags.RoleArn, FlagKind.Value),
+        (Flags.SessionDuration, FlagKind.Value),
+        (Flags.Region, FlagKind.Value),
+        (Flags.Endpoint, FlagKind.Value),
+        (Flags.RoleSessionName, FlagKind.Value),
+        (Flags.Pkcs8Password, FlagKind.Value),
+        (Flags.Pkcs11Lib, FlagKind.Value),
+        (Flags.ReusePin, FlagKind.Switch),
+        (Flags.CertSelector, FlagKind.Value),
+        (Flags.SystemStoreName, FlagKind.Value),
+        (Flags.UseLatestExpiringCertificate, FlagKind.Switch),
+        (Flags.NoVerifySsl, FlagKind.Switch),
+        (Flags.WithProxy, FlagKind.Switch),
+        (Flags.Debug, FlagKind.Switch),
+        (Flags.TpmKeyPassword, FlagKind.Value),
+        (Flags.NoTpmKeyPassword, FlagKind.Switch),
+    ];
+
+    public static IReadOnlyList<CommandDefinition> All { get; } =
+    [
+        Define(CredentialProcess, "Prints credential_process JSON (Version 1) for the AWS CLI and SDKs, cached between calls.", SessionFlags, [(Flags.NoCache, FlagKind.Switch)]),
+        Define(Serve, "Serves credentials over an IMDSv2-compatible endpoint on 127.0.0.1 (and, optionally, a container endpoint).", SessionFlags,
+            [(Flags.Port, FlagKind.Value), (Flags.HopLimit, FlagKind.Value), (Flags.ContainerPort, FlagKind.Value), (Flags.ContainerHost, FlagKind.Value), (Flags.ContainerTokenFile, FlagKind.Value)]),
+        Define(Update, "Keeps a profile of the shared credentials file up to date.", SessionFlags, [(Flags.Profile, FlagKind.Value), (Flags.Once, FlagKind.Switch)]),
+        Define(SignString, "Signs standard input with the private key and prints the signature.", [],
+            [(Flags.PrivateKey, FlagKind.Value), (Flags.Certificate, FlagKind.Value), (Flags.Pkcs8Password, FlagKind.Value), (Flags.Pkcs11Lib, FlagKind.Value),
+             (Flags.CertSelector, FlagKind.Value), (Flags.SystemStoreName, FlagKind.Value), (Flags.UseLatestExpiringCertificate, FlagKind.Switch),
+             (Flags.ReusePin, FlagKind.Switch), (Flags.TpmKeyPassword, FlagKind.Value), (Flags.NoTpmKeyPassword, FlagKind.Switch),
+             (Flags.Format, FlagKind.Value), (Flags.Digest, FlagKind.Value), (Flags.Debug, FlagKind.Switch)]),
+        Define(ReadCertificateData, "Prints a JSON description of the certificate.", [],
+            [(Flags.Certificate, FlagKind.Value), (Flags.CertSelector, FlagKind.Value), (Flags.SystemStoreName, FlagKind.Value), (Flags.Pkcs11Lib, FlagKind.Value), (Flags.Debug, FlagKind.Switch)]),
+        Define(Version, "Prints the version.", [], []),
+    ];
+
+    public static CommandDefinition? Find(string name)
+    {
+        foreach (var command in All)
+        {
+            if (string.Equals(command.Name, name, StringComparison.Ordinal))
+            {
+                return command;
+            }
+        }
+
+        return null;
+    }
+
+    private static CommandDefinition Define(string name, string summary, (string Name, FlagKind Kind)[] common, (string Name, FlagKind Kind)[] own)
+    {
+        var flags = new Dictionary<string, FlagKind>(StringComparer.Ordinal);
+        foreach (var (flag, kind) in common)
+        {
+            flags[flag] = kind;
+        }
+
+        foreach (var (flag, kind) in own)
+        {
+            flags[flag] = kind;
+        }
+
+        return new CommandDefinition(name, summary, flags);
+    }
+}

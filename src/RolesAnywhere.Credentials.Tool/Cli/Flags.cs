@@ -1,0 +1,41 @@
+namespace RolesAnywhere.Credentials.Tool.Cli;
+
+/// <summary>The flag names, spelled as the official <c>aws_signing_helper</c> spells them.</summary>
+internal static class Flags
+{
+    public const string Certificate = "certificate";
+    public const string PrivateKey = "private-key";
+    public const string Intermediates = "intermediates";
+    public const string TrustAnchorArn = "trust-anchor-arn";
+    public const string ProfileArn = "profile-arn";
+    public const string RoleArn = "role-arn";
+    public const string SessionDuration = "session-duration";
+    public const string Region = "region";
+    public const string Endpoint = "endpoint";
+    public const string RoleSessionName = "role-session-name";
+    public const string Pkcs8Password = "pkcs8-password";
+    public const string Pkcs11Lib = "pkcs11-lib";
+    public const string ReusePin = "reuse-pin";
+    public const string CertSelector = "cert-selector";
+    public const string SystemStoreName = "system-store-name";
+    public const string UseLatestExpiringCertificate = "use-latest-expiring-certificate";
+    public const string NoVerifySsl = "no-verify-ssl";
+    public const string WithProxy = "with-proxy";
+    public const string Debug = "debug";
+    public const string TpmKeyPassword = "tpm-key-password";
+    public const string NoTpmKeyPassword = "no-tpm-key-password";
+
+    // Ours, beyond the official helper.
+    public const string NoCache = "no-cache";
+    public const string ContainerPort = "container-port";
+    public const string ContainerHost = "container-host";
+    public const string ContainerTokenFile = "container-token-file";
+
+    // Command-specific, as in the official helper.
+    public const string Port = "port";
+    public const string HopLimit = "hop-limit";
+    public const string Profile = "profile";
+    public const string Once = "once";
+    public const string Format = "format";
+    public const string Digest = "digest";
+}

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using RolesAnywhere.Credentials.Tool.Cli;
+using RolesAnywhere.Credentials.Tool.Credentials;
+using RolesAnywhere.Credentials.Tool.Json;
+
+namespace RolesAnywhere.Credentials.Tool.Commands;
+
+/// <summary><c>read-certificate-data</c>: a JSON description of the certificate.</summary>
+internal static class ReadCertificateDataCommand
+{
+    public static async Task<int> RunAsync(ParsedCommandLine parsed, ToolEnvironment environment, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        CombinationRules.Check(parsed, errors);
+        if (!parsed.Has(Flags.Certificate))
+        {
+            errors.Add($"--{Flags.Certificate} is required.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new UsageException(string.Join('\n', errors), "Example: rolesanywhere read-certificate-data --certificate client.pem");
+        }
+
+        var path = parsed.Get(Flags.Certificate)!;
+        if (!File.Exists(path))
+        {
+            throw new RolesAnywhereConfigurationException($"The certificate file '{path}' does not exist. Check --certificate.");
+        }
+
+        using var certificate = X509CertificateLoader.LoadCertificateFromFile(path);
+        var description = Describe(certificate);
+        await environment.Stdout.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(description, ToolJsonContext.Default.CertificateDescription), cancellationToken).ConfigureAwait(false);
+        await environment.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return ToolApplication.Success;
+    }
+
+    internal static CertificateDescription Describe(X509Certificate2 certificate)
+    {
+        var (keyType, algorithms) = certificate.GetKeyAlgorithm() switch
+        {
+            "1.2.840.113549.1.1.1" => ("RSA", new[] { "SHA256WITHRSA", "SHA384WITHRSA", "SHA512WITHRSA" }),
+            "1.2.840.10045.2.1" => ("EC", new[] { "SHA256WITHECDSA", "SHA384WITHECDSA", "SHA512WITHECDSA" }),
+            var other => (other, Array.Empty<string>()),
+        };
+        return new CertificateDescription
+        {
+            KeyType = keyType,
+            CertificateData = Convert.ToBase64String(certificate.RawData),
+            SerialNumber = new System.Numerics.BigInteger(certificate.GetSerialNumber(), isUnsigned: true, isBigEndian: false).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            SupportedAlgorithms = algorithms,
+            Subject = certificate.Subject,
+            Issuer = certificate.Issuer,
+            NotBefore = IsoTime.Write(certificate.NotBefore.ToUniversalTime()),
+            NotAfter = IsoTime.Write(certificate.NotAfter.ToUniversalTime()),
+            ThumbprintSha256 = Convert.ToHexStringLower(certificate.GetCertHash(HashAlgorithmName.SHA256)),
+        };
+    }
+}

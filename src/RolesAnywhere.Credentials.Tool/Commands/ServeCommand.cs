@@ -1,0 +1,97 @@
+using System.Net;
+using RolesAnywhere.Credentials.Tool.Cli;
+using RolesAnywhere.Credentials.Tool.Credentials;
+using RolesAnywhere.Credentials.Tool.Serve;
+
+namespace RolesAnywhere.Credentials.Tool.Commands;
+
+/// <summary><c>serve</c>: IMDSv2 on 127.0.0.1 (and optionally the container endpoint) until stopped.</summary>
+internal static class ServeCommand
+{
+    public const string ContainerTokenVariable = "AWS_CONTAINER_AUTHORIZATION_TOKEN";
+
+    public static async Task<int> RunAsync(SessionArguments arguments, ToolEnvironment environment, CancellationToken cancellationToken)
+    {
+        var settings = ReadSettings(arguments);
+        var log = environment.DebugLog(arguments.Debug);
+        var keeper = new CredentialKeeper(environment.CredentialSources(arguments), environment.Time, log);
+
+        // A configuration error will not heal by itself: report it and stop. Service errors are retried in the background.
+        if (await keeper.RefreshAsync(cancellationToken).ConfigureAwait(false) is null && keeper.LastError is RolesAnywhereConfigurationException configuration)
+        {
+            throw configuration;
+        }
+
+        if (keeper.LastError is { } first)
+        {
+            await environment.Stderr.WriteLineAsync($"rolesanywhere: the first CreateSession failed; serving 500 until a retry succeeds: {first.Message}").ConfigureAwait(false);
+        }
+
+        var server = await CredentialServer.StartAsync(settings, keeper, environment.Time, cancellationToken).ConfigureAwait(false);
+        await using var serverScope = server.ConfigureAwait(false);
+        await environment.Stderr.WriteLineAsync($"rolesanywhere: serving IMDSv2 on {server.ImdsUri} (set AWS_EC2_METADATA_SERVICE_ENDPOINT={server.ImdsUri})").ConfigureAwait(false);
+        if (server.ContainerUri is { } containerUri)
+        {
+            await environment.Stderr.WriteLineAsync($"rolesanywhere: serving container credentials on {containerUri} (set AWS_CONTAINER_CREDENTIALS_FULL_URI={containerUri} and {ContainerTokenVariable})").ConfigureAwait(false);
+        }
+
+        try
+        {
+            await keeper.RunAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        return ToolApplication.Success;
+    }
+
+    internal static ServeSettings ReadSettings(SessionArguments arguments)
+    {
+        var parsed = arguments.Parsed;
+        var port = parsed.GetInt32(Flags.Port, ServeSettings.DefaultPort, 0, 65535);
+        var hopLimit = parsed.GetInt32(Flags.HopLimit, ServeSettings.DefaultHopLimit, 1, 255);
+        IPEndPoint? container = null;
+        string? token = null;
+        if (parsed.Has(Flags.ContainerPort))
+        {
+            var host = parsed.Get(Flags.ContainerHost) ?? "127.0.0.1";
+            if (!IPAddress.TryParse(host, out var address))
+            {
+                throw new UsageException($"--{Flags.ContainerHost} '{host}' is not an IP address.", "Use 127.0.0.1, 0.0.0.0, or the address of the container bridge.");
+            }
+
+            container = new IPEndPoint(address, parsed.GetInt32(Flags.ContainerPort, 0, 0, 65535));
+            token = ReadContainerToken(parsed);
+        }
+        else if (parsed.Has(Flags.ContainerHost) || parsed.Has(Flags.ContainerTokenFile))
+        {
+            throw new UsageException($"--{Flags.ContainerHost} and --{Flags.ContainerTokenFile} only apply with --{Flags.ContainerPort}.", $"Add --{Flags.ContainerPort} <port> to serve the container endpoint.");
+        }
+
+        return new ServeSettings
+        {
+            Port = port,
+            HopLimit = hopLimit,
+            RoleArn = arguments.RoleArn,
+            RoleName = arguments.RoleName,
+            ContainerEndpoint = container,
+            ContainerToken = token,
+        };
+    }
+
+    private static string ReadContainerToken(ParsedCommandLine parsed)
+    {
+        var token = parsed.Get(Flags.ContainerTokenFile) is { } file
+            ? File.ReadAllText(file).Trim()
+            : Environment.GetEnvironmentVariable(ContainerTokenVariable);
+        if (string.IsNullOrEmpty(token) || token.Length < 16)
+        {
+            throw new UsageException(
+                $"The container endpoint requires a token of at least 16 characters (from --{Flags.ContainerTokenFile} or {ContainerTokenVariable}); none was given.",
+                $"Generate one, e.g. 'export {ContainerTokenVariable}=$(openssl rand -hex 32)', and give the same value to the containers.");
+        }
+
+        return token;
+    }
+}

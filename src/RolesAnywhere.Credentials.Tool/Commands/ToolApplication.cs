@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using RolesAnywhere.Credentials.Tool.Cli;
+
+namespace RolesAnywhere.Credentials.Tool.Commands;
+
+/// <summary>Parses the command line, runs the command, and turns every failure into a message on stderr and an exit code.</summary>
+internal static class ToolApplication
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, ToolEnvironment environment, CancellationToken cancellationToken)
+    {
+        if (args.Count > 0 && args[0] is "-h" or "--help" or "help")
+        {
+            await WriteAsync(environment.Stdout, HelpText.ForTool(), cancellationToken).ConfigureAwait(false);
+            return Success;
+        }
+
+        try
+        {
+            var parsed = ArgumentParser.Parse(args);
+            if (parsed.HelpRequested)
+            {
+                await WriteAsync(environment.Stdout, HelpText.ForCommand(parsed.Command), cancellationToken).ConfigureAwait(false);
+                return Success;
+            }
+
+            return parsed.Command.Name switch
+            {
+                CommandDefinitions.CredentialProcess => await CredentialProcessCommand.RunAsync(SessionArguments.From(parsed), environment, cancellationToken).ConfigureAwait(false),
+                CommandDefinitions.Serve => await ServeCommand.RunAsync(SessionArguments.From(parsed), environment, cancellationToken).ConfigureAwait(false),
+                CommandDefinitions.Update => await UpdateCommand.RunAsync(SessionArguments.From(parsed), environment, cancellationToken).ConfigureAwait(false),
+                CommandDefinitions.SignString => await SignStringCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
+                CommandDefinitions.ReadCertificateData => await ReadCertificateDataCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
+                _ => await VersionCommand.RunAsync(environment, cancellationToken).ConfigureAwait(false),
+            };
+        }
+        catch (UsageException e)
+        {
+            await environment.Stderr.WriteLineAsync($"rolesanywhere: {e.Message}\nhint: {e.Hint}").ConfigureAwait(false);
+            return UsageError;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Success;
+        }
+        catch (Exception e) when (e is RolesAnywhereException or IOException or UnauthorizedAccessException or TimeoutException or CryptographicException or HttpRequestException)
+        {
+            await environment.Stderr.WriteLineAsync($"rolesanywhere: {e.Message}").ConfigureAwait(false);
+            return Failure;
+        }
+    }
+
+    public static async Task WriteAsync(Stream stdout, string text, CancellationToken cancellationToken)
+    {
+        await stdout.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken).ConfigureAwait(false);
+        await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,34 @@
+using RolesAnywhere.Credentials.Tool.Caching;
+using RolesAnywhere.Credentials.Tool.Cli;
+using RolesAnywhere.Credentials.Tool.Credentials;
+
+namespace RolesAnywhere.Credentials.Tool.Commands;
+
+/// <summary>What the commands touch outside themselves: the standard streams, the clock and the session source.</summary>
+internal sealed class ToolEnvironment
+{
+    public required Stream Stdout { get; init; }
+
+    public required TextWriter Stderr { get; init; }
+
+    public required Stream Stdin { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public Func<SessionArguments, ICredentialSource> CredentialSources { get; init; } = LibraryCredentialSource.Create;
+
+    public Func<string> CacheDirectory { get; init; } = CredentialCache.DefaultDirectory;
+
+    public Func<string> SharedCredentialsPath { get; init; } = Update.SharedCredentialsFile.DefaultPath;
+
+    /// <summary>Writes a <c>--debug</c> line to stderr (never secrets: callers pass only identifiers and messages).</summary>
+    public Action<string> DebugLog(bool enabled) =>
+        enabled ? message => Stderr.WriteLine($"rolesanywhere: {Time.GetUtcNow():O} {message}") : static _ => { };
+
+    public static ToolEnvironment ForConsole() => new()
+    {
+        Stdout = Console.OpenStandardOutput(),
+        Stderr = Console.Error,
+        Stdin = Console.OpenStandardInput(),
+    };
+}

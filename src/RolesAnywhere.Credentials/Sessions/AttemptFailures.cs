@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Security.Authentication;
+
+namespace RolesAnywhere.Credentials.Sessions;
+
+/// <summary>The exceptions for attempts that got no usable answer, and for giving up.</summary>
+internal static class AttemptFailures
+{
+    /// <summary>Returns whether <paramref name="error"/> (from sending) is worth another attempt: a TLS trust failure is not.</summary>
+    public static bool IsTransientNetworkFailure(Exception error) =>
+        error is HttpRequestException or IOException && !HasInner<AuthenticationException>(error);
+
+    public static RolesAnywhereServiceException Network(Uri endpoint, Exception error)
+    {
+        var message = HasInner<AuthenticationException>(error)
+            ? $"CreateSession could not open a TLS connection to {endpoint.Authority}: {error.Message} Check that the endpoint's certificate is trusted by this machine (a TLS-inspecting proxy needs its CA in the system store) and that Endpoint names the right host."
+            : $"CreateSession could not reach {endpoint.Authority}: {error.Message} Check the network, DNS, firewall and proxy (HTTPS_PROXY, or RolesAnywhereOptions.Proxy).";
+        return new RolesAnywhereServiceException(message, statusCode: null, errorType: null, requestId: null, error);
+    }
+
+    public static RolesAnywhereServiceException Timeout(Uri endpoint, TimeSpan httpTimeout, Exception error) =>
+        new(
+            string.Create(CultureInfo.InvariantCulture, $"CreateSession got no response from {endpoint.Authority} within HttpTimeout ({httpTimeout.TotalSeconds:0.###} s). Check the network and proxy, or raise HttpTimeout."),
+            statusCode: null,
+            errorType: null,
+            requestId: null,
+            error);
+
+    public static RolesAnywhereServiceException BudgetExceeded(TimeSpan refreshTimeout, int attempts, RolesAnywhereServiceException? last, Exception? cause)
+    {
+        var message = string.Create(
+            CultureInfo.InvariantCulture,
+            $"CreateSession did not complete within RefreshTimeout ({refreshTimeout.TotalSeconds:0.###} s) after {attempts} attempt(s), so the refresh was abandoned rather than hang the application.");
+        if (last is not null)
+        {
+            message += " Last error: " + last.Message;
+        }
+
+        return new RolesAnywhereServiceException(message, last?.StatusCode, last?.ErrorType, last?.RequestId, (Exception?)last ?? cause);
+    }
+
+    public static RolesAnywhereServiceException GaveUp(RolesAnywhereServiceException last, int attempts, string? reason = null) =>
+        new(
+            string.Create(CultureInfo.InvariantCulture, $"{last.Message} Gave up after {attempts} attempt(s){reason}."),
+            last.StatusCode,
+            last.ErrorType,
+            last.RequestId,
+            last);
+
+    private static bool HasInner<T>(Exception error)
+        where T : Exception
+    {
+        for (var current = error; current is not null; current = current.InnerException)
+        {
+            if (current is T)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Net;
+
+namespace RolesAnywhere.Credentials.Sessions;
+
+/// <summary>
+/// The seam where logging, tracing and metrics attach: told when each CreateSession attempt starts and
+/// ends, when a backoff starts, and how each refresh of the credentials ends. Every member has a no-op
+/// default; implementations must not throw and must not block.
+/// </summary>
+internal interface ICreateSessionObserver
+{
+    /// <summary>An attempt is about to be sent (already signed).</summary>
+    void AttemptStarted(CreateSessionAttempt attempt)
+    {
+    }
+
+    /// <summary>An attempt ended: <paramref name="error"/> is <see langword="null"/> on success; <paramref name="status"/> is <see langword="null"/> when no response arrived.</summary>
+    void AttemptEnded(CreateSessionAttempt attempt, TimeSpan duration, HttpStatusCode? status, string? requestId, RolesAnywhereException? error)
+    {
+    }
+
+    /// <summary>A wait before the next attempt has started (the timer is already running).</summary>
+    void BackoffStarted(CreateSessionAttempt failedAttempt, TimeSpan delay)
+    {
+    }
+
+    /// <summary>New credentials were obtained.</summary>
+    void RefreshSucceeded(SessionCredentials credentials)
+    {
+    }
+
+    /// <summary>A refresh failed; <paramref name="servingLastGood"/> tells whether the previous, still valid credentials stay in use.</summary>
+    void RefreshFailed(Exception error, bool servingLastGood)
+    {
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Amazon.Runtime;
+
+namespace RolesAnywhere.Credentials.Sessions;
+
+/// <summary>
+/// Temporary role credentials from one CreateSession call. <see cref="ToString"/> never shows the secret
+/// key or the session token.
+/// </summary>
+internal sealed class SessionCredentials
+{
+    public SessionCredentials(string accessKeyId, string secretAccessKey, string sessionToken, DateTimeOffset expiration, string? accountId, string? assumedRoleArn, string? subjectArn)
+    {
+        AccessKeyId = accessKeyId;
+        SecretAccessKey = secretAccessKey;
+        SessionToken = sessionToken;
+        Expiration = expiration.ToUniversalTime();
+        AccountId = accountId;
+        AssumedRoleArn = assumedRoleArn;
+        SubjectArn = subjectArn;
+    }
+
+    public string AccessKeyId { get; }
+
+    public string SecretAccessKey { get; }
+
+    public string SessionToken { get; }
+
+    /// <summary>Gets the expiration, always with a zero offset (UTC).</summary>
+    public DateTimeOffset Expiration { get; }
+
+    /// <summary>Gets the account of the assumed role, from its ARN.</summary>
+    public string? AccountId { get; }
+
+    /// <summary>Gets the ARN of the assumed-role session, such as <c>arn:aws:sts::111122223333:assumed-role/Role/Session</c>.</summary>
+    public string? AssumedRoleArn { get; }
+
+    /// <summary>Gets the ARN of the Roles Anywhere subject (the certificate) the session belongs to.</summary>
+    public string? SubjectArn { get; }
+
+    /// <summary>Converts to the AWS SDK's credentials type (account id included, for account-based endpoints).</summary>
+    public ImmutableCredentials ToImmutableCredentials() => new(AccessKeyId, SecretAccessKey, SessionToken, AccountId);
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{AccessKeyId} (role session {AssumedRoleArn ?? "?"}, expires {Expiration:yyyy-MM-ddTHH:mm:ssZ})");
+}

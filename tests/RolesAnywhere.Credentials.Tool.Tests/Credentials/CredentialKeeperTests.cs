@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Time.Testing;
+using RolesAnywhere.Credentials.Tool.Credentials;
+using RolesAnywhere.Credentials.Tool.Tests.Support;
+
+namespace RolesAnywhere.Credentials.Tool.Tests.Credentials;
+
+public sealed class CredentialKeeperTests
+{
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task RefreshAsync_ManyConcurrentCallers_OneFetch()
+    {
+        var source = new ScriptedCredentialSource(time) { Delay = TimeSpan.FromMilliseconds(100) };
+        var keeper = new CredentialKeeper(source, time);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => keeper.GetAsync(TestContext.Current.CancellationToken)));
+
+        Assert.Equal(1, source.Calls);
+        Assert.All(results, r => Assert.Same(results[0], r));
+    }
+
+    [Fact]
+    public async Task Current_RefreshFailsWhileValid_KeepsLastGood()
+    {
+        var source = new ScriptedCredentialSource(time);
+        var keeper = new CredentialKeeper(source, time);
+        var good = await keeper.RefreshAsync(TestContext.Current.CancellationToken);
+
+        source.FailWith = new RolesAnywhereServiceException("throttled", System.Net.HttpStatusCode.TooManyRequests, "ThrottlingException", null);
+        time.Advance(TimeSpan.FromMinutes(50));
+        var failed = await keeper.RefreshAsync(TestContext.Current.CancellationToken);
+
+        Assert.Null(failed);
+        Assert.Same(good, keeper.Current);
+        Assert.IsType<RolesAnywhereServiceException>(keeper.LastError);
+    }
+
+    [Fact]
+    public async Task Current_LastGoodExpired_Null()
+    {
+        var source = new ScriptedCredentialSource(time);
+        var keeper = new CredentialKeeper(source, time);
+        await keeper.RefreshAsync(TestContext.Current.CancellationToken);
+        source.FailWith = new RolesAnywhereServiceException("down", System.Net.HttpStatusCode.ServiceUnavailable, null, null);
+
+        time.Advance(TimeSpan.FromMinutes(59.5));
+
+        Assert.Null(keeper.Current);
+        Assert.Null(await keeper.GetAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task RefreshAsync_SourceReturnsExpiredCredentials_Rejected()
+    {
+        var source = new ScriptedCredentialSource(time, lifetime: TimeSpan.FromSeconds(30));
+        var keeper = new CredentialKeeper(source, time);
+
+        Assert.Null(await keeper.RefreshAsync(TestContext.Current.CancellationToken));
+        Assert.Null(keeper.Current);
+        Assert.Contains("expired", keeper.LastError!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DelayBeforeNextRefresh_AfterSuccess_15MinutesBeforeExpiryOrHalfLife()
+    {
+        var keeper = new CredentialKeeper(new ScriptedCredentialSource(time), time);
+        Assert.Equal(TimeSpan.Zero, keeper.DelayBeforeNextRefresh(0));
+
+        await keeper.RefreshAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(TimeSpan.FromMinutes(45), keeper.DelayBeforeNextRefresh(0));
+
+        var shortLived = new CredentialKeeper(new ScriptedCredentialSource(time, TimeSpan.FromMinutes(15)), time);
+        await shortLived.RefreshAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(TimeSpan.FromMinutes(7.5), shortLived.DelayBeforeNextRefresh(0));
+    }
+
+    [Fact]
+    public void DelayBeforeNextRefresh_Failures_ExponentialAndCapped()
+    {
+        var keeper = new CredentialKeeper(new ScriptedCredentialSource(time), time);
+
+        Assert.InRange(keeper.DelayBeforeNextRefresh(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.25));
+        Assert.InRange(keeper.DelayBeforeNextRefresh(3), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4.25));
+        Assert.InRange(keeper.DelayBeforeNextRefresh(30), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60.25));
+    }
+
+    [Fact]
+    public async Task RunAsync_CallbackFailsOnce_RetriedAfterBackoff()
+    {
+        var source = new ScriptedCredentialSource(time);
+        var keeper = new CredentialKeeper(source, time);
+        var calls = 0;
+        var written = new TaskCompletionSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = keeper.RunAsync(
+            (_, _) =>
+            {
+                if (++calls == 1)
+                {
+                    throw new IOException("disk full");
+                }
+
+                written.TrySetResult();
+                return Task.CompletedTask;
+            },
+            stop.Token);
+
+        while (!written.Task.IsCompleted)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Equal(2, calls);
+    }
+}
