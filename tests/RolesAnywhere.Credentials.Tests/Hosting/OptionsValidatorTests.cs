@@ -39,9 +39,9 @@ public sealed class OptionsValidatorTests : IDisposable
         Assert.Contains(failures, f => f.StartsWith("TrustAnchorArn", StringComparison.Ordinal) && f.Contains("trust-anchor/", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("ProfileArn is required", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("RoleArn", StringComparison.Ordinal) && f.Contains("arn:aws:iam::", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("SessionDuration", StringComparison.Ordinal) && f.Contains("900", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("SessionDuration", StringComparison.Ordinal) && f.Contains("00:15:00", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("RoleSessionName", StringComparison.Ordinal) && f.Contains("2 to 64", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("PrivateKeyPath", StringComparison.Ordinal) && f.Contains("does not exist", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("PrivateKeyPath:", StringComparison.Ordinal) && f.Contains("does not exist", StringComparison.Ordinal));
         Assert.Equal(6, failures.Count);
     }
 
