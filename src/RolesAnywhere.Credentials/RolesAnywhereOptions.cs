@@ -106,4 +106,39 @@ public sealed class RolesAnywhereOptions
     /// HTTP stack. The credentials do not dispose it. Not bound from configuration.
     /// </summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }
+
+    /// <summary>
+    /// Gets the sources that open keys named by a reference in <see cref="PrivateKeyPath"/> that is not a
+    /// file, such as PKCS#11 URIs (<c>options.UsePkcs11()</c> from <c>RolesAnywhere.Credentials.Pkcs11</c>
+    /// adds one). TPM keys (<c>handle:0x81000001</c> or a TSS2 key file) are built in. Not bound from configuration.
+    /// </summary>
+    public IList<ISigningKeySource> SigningKeySources { get; } = new List<ISigningKeySource>();
+
+    /// <summary>
+    /// Gets or sets the selector of a certificate (with its private key) in an operating-system certificate
+    /// store, in the official helper's syntax: <c>Key=x509Subject,Value=CN=app</c>, <c>Key=x509Issuer,Value=…</c>,
+    /// <c>Key=x509Serial,Value=&lt;hex&gt;</c>, and <c>Key=thumbprint,Value=&lt;SHA-1 hex&gt;</c>, several separated by
+    /// spaces (all must match), or <c>file://selector.json</c>. Replaces the certificate and key settings.
+    /// Default: <see langword="null"/>.
+    /// </summary>
+    public string? CertificateSelector { get; set; }
+
+    /// <summary>
+    /// Gets or sets the certificate store to search with <see cref="CertificateSelector"/>; setting it alone
+    /// selects the only usable certificate in that store. Default: <see langword="null"/>, meaning <c>My</c>.
+    /// </summary>
+    public string? CertificateStoreName { get; set; }
+
+    /// <summary>
+    /// Gets or sets the store location searched with <see cref="CertificateSelector"/>: <c>CurrentUser</c> or
+    /// <c>LocalMachine</c> (Windows). Default: <see cref="StoreLocation.CurrentUser"/>.
+    /// </summary>
+    public StoreLocation CertificateStoreLocation { get; set; } = StoreLocation.CurrentUser;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether, when several store certificates match
+    /// <see cref="CertificateSelector"/>, the one that expires last is used (for renewal overlaps) instead of
+    /// failing. Default: <see langword="false"/>.
+    /// </summary>
+    public bool UseLatestExpiringCertificate { get; set; }
 }

@@ -1,5 +1,0 @@
-namespace RolesAnywhere.Credentials.Pkcs11;
-
-internal static class Pkcs11Placeholder
-{
-}

@@ -1,0 +1,23 @@
+namespace RolesAnywhere.Credentials.Testing.Certificates;
+
+/// <summary>The key types <see cref="TestCertificateAuthority"/> can create.</summary>
+public enum TestKeyType
+{
+    /// <summary>RSA, 2048 bits.</summary>
+    Rsa2048,
+
+    /// <summary>RSA, 3072 bits.</summary>
+    Rsa3072,
+
+    /// <summary>RSA, 4096 bits.</summary>
+    Rsa4096,
+
+    /// <summary>ECDSA on NIST P-256.</summary>
+    EcdsaP256,
+
+    /// <summary>ECDSA on NIST P-384.</summary>
+    EcdsaP384,
+
+    /// <summary>ECDSA on NIST P-521.</summary>
+    EcdsaP521,
+}

@@ -1,5 +1,0 @@
-namespace RolesAnywhere.Credentials.Testing;
-
-internal static class EmulatorPlaceholder
-{
-}

@@ -1,0 +1,98 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using RolesAnywhere.Credentials.Testing.Sessions;
+using RolesAnywhere.Credentials.Testing.Sts;
+using RolesAnywhere.Credentials.Testing.Verification;
+
+namespace RolesAnywhere.Credentials.Testing.Hosting;
+
+/// <summary>The emulator's single request handler: records the request, plays faults, routes to CreateSession or STS.</summary>
+internal static class EmulatorEndpoint
+{
+    public static async Task HandleAsync(HttpContext context, EmulatorState state)
+    {
+        var request = await ReadAsync(context).ConfigureAwait(false);
+        var record = new EmulatorRequest(
+            state.Now,
+            request.Method,
+            request.RawPath,
+            context.Request.QueryString.Value ?? string.Empty,
+            request.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => string.Join(',', g.Select(h => h.Value)), StringComparer.OrdinalIgnoreCase),
+            Encoding.UTF8.GetString(request.Body));
+        state.Record(record);
+        AwsResponse.StartHeaders(context, state);
+        try
+        {
+            if (string.Equals(request.RawPath, "/sessions", StringComparison.Ordinal) && HttpMethods.IsPost(request.Method))
+            {
+                if (state.TryDequeueFault(out var fault) && await FaultPlayer.PlayAsync(context, state, fault!, record).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                CheckHost(context, state);
+                var (session, body) = CreateSessionHandler.Handle(request, state);
+                record.StatusCode = 201;
+                record.IssuedAccessKeyId = session.AccessKeyId;
+                await AwsResponse.WriteJsonAsync(context, 201, body).ConfigureAwait(false);
+            }
+            else if (HttpMethods.IsPost(request.Method) && StsHandler.IsStsRequest(request))
+            {
+                record.StatusCode = 200;
+                await StsHandler.HandleAsync(context, request, state).ConfigureAwait(false);
+            }
+            else
+            {
+                throw new RequestRejectedException(404, "UnknownOperationException", "Unknown operation", $"No route for {request.Method} {request.RawPath}.");
+            }
+        }
+        catch (RequestRejectedException rejection)
+        {
+            record.StatusCode = rejection.StatusCode;
+            record.ErrorType = rejection.ErrorType;
+            record.ErrorMessage = rejection.ServiceMessage;
+            record.RejectionReason = rejection.Message;
+            if (!context.Response.HasStarted)
+            {
+                await WriteRejectionAsync(context, request, rejection).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static Task WriteRejectionAsync(HttpContext context, SignedRequest request, RequestRejectedException rejection) =>
+        StsHandler.IsStsRequest(request) && !request.RawPath.StartsWith("/sessions", StringComparison.Ordinal)
+            ? StsHandler.WriteErrorAsync(context, request, rejection)
+            : AwsResponse.WriteErrorAsync(context, rejection.StatusCode, rejection.ErrorType, rejection.ServiceMessage);
+
+    private static void CheckHost(HttpContext context, EmulatorState state)
+    {
+        var host = context.Request.Host.Value ?? string.Empty;
+        if (!state.AcceptedHosts.ContainsKey(host))
+        {
+            throw RequestRejectedException.BadSignature(
+                $"The Host header '{host}' is not this endpoint ({string.Join(", ", state.AcceptedHosts.Keys)}); sign the host actually called.");
+        }
+    }
+
+    private static async Task<SignedRequest> ReadAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var question = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var rawPath = question < 0 ? rawTarget : rawTarget[..question];
+        var rawQuery = question < 0 ? string.Empty : rawTarget[(question + 1)..];
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var header in context.Request.Headers)
+        {
+            foreach (var value in header.Value)
+            {
+                headers.Add(new(header.Key, value ?? string.Empty));
+            }
+        }
+
+        return new SignedRequest(context.Request.Method, rawPath, rawQuery, headers, body.ToArray());
+    }
+}

@@ -1,0 +1,116 @@
+using System.Security.Cryptography.X509Certificates;
+using RolesAnywhere.Credentials.Testing.Verification;
+
+namespace RolesAnywhere.Credentials.Testing;
+
+/// <content>Trust anchors, profiles, revocations and faults: all changeable while the emulator serves requests.</content>
+public sealed partial class RolesAnywhereEmulator
+{
+    /// <summary>Trusts a CA certificate as a trust anchor (a root, or an intermediate used as the anchor).</summary>
+    /// <param name="caCertificate">The CA certificate; only its public part is kept.</param>
+    /// <param name="trustAnchorId">The id at the end of the ARN, or <see langword="null"/> for a new GUID; an existing id is replaced.</param>
+    /// <returns>The trust anchor ARN to send as <c>trustAnchorArn</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caCertificate"/> is <see langword="null"/>.</exception>
+    public string AddTrustAnchor(X509Certificate2 caCertificate, string? trustAnchorId = null)
+    {
+        ArgumentNullException.ThrowIfNull(caCertificate);
+        var arn = $"arn:{Partition}:rolesanywhere:{Region}:{AccountId}:trust-anchor/{trustAnchorId ?? Guid.NewGuid().ToString()}";
+#if NET9_0_OR_GREATER
+        var copy = X509CertificateLoader.LoadCertificate(caCertificate.RawData);
+#else
+        var copy = new X509Certificate2(caCertificate.RawData);
+#endif
+        if (_state.TrustAnchors.TryGetValue(arn, out var previous) && _state.TrustAnchors.TryUpdate(arn, copy, previous))
+        {
+            previous.Dispose();
+        }
+        else
+        {
+            _state.TrustAnchors[arn] = copy;
+        }
+
+        return arn;
+    }
+
+    /// <summary>Removes a trust anchor; later requests naming it get <c>ResourceNotFoundException</c>.</summary>
+    /// <param name="trustAnchorArn">The ARN returned by <see cref="AddTrustAnchor"/>.</param>
+    /// <returns><see langword="true"/> when it existed.</returns>
+    public bool RemoveTrustAnchor(string trustAnchorArn) => _state.TrustAnchors.TryRemove(trustAnchorArn, out _);
+
+    /// <summary>Adds (or replaces) a profile.</summary>
+    /// <param name="profile">The roles it may vend and its limits.</param>
+    /// <param name="profileId">The id at the end of the ARN, or <see langword="null"/> for a new GUID; an existing id is replaced.</param>
+    /// <returns>The profile ARN to send as <c>profileArn</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is <see langword="null"/>.</exception>
+    public string AddProfile(EmulatorProfile profile, string? profileId = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var arn = $"arn:{Partition}:rolesanywhere:{Region}:{AccountId}:profile/{profileId ?? Guid.NewGuid().ToString()}";
+        _state.Profiles[arn] = profile;
+        return arn;
+    }
+
+    /// <summary>Replaces the profile at an ARN returned by <see cref="AddProfile"/>.</summary>
+    /// <param name="profileArn">The profile ARN.</param>
+    /// <param name="profile">The new settings.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException">No profile has that ARN.</exception>
+    public void UpdateProfile(string profileArn, EmulatorProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (!_state.Profiles.ContainsKey(profileArn))
+        {
+            throw new KeyNotFoundException($"The emulator has no profile '{profileArn}'; add it with AddProfile first.");
+        }
+
+        _state.Profiles[profileArn] = profile;
+    }
+
+    /// <summary>Removes a profile; later requests naming it get <c>ResourceNotFoundException</c>.</summary>
+    /// <param name="profileArn">The profile ARN.</param>
+    /// <returns><see langword="true"/> when it existed.</returns>
+    public bool RemoveProfile(string profileArn) => _state.Profiles.TryRemove(profileArn, out _);
+
+    /// <summary>Revokes a certificate (leaf or intermediate) by its serial number, like a CRL imported into a trust anchor.</summary>
+    /// <param name="certificate">The certificate to revoke.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="certificate"/> is <see langword="null"/>.</exception>
+    public void Revoke(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        _state.Revoke(CertificateSerial.Of(certificate));
+    }
+
+    /// <summary>Revokes a serial number given in hexadecimal (as <see cref="X509Certificate.GetSerialNumberString()"/> shows it; colons allowed).</summary>
+    /// <param name="serialNumberHex">The serial number in hexadecimal.</param>
+    /// <exception cref="ArgumentException"><paramref name="serialNumberHex"/> is empty or not hexadecimal.</exception>
+    public void RevokeSerialNumber(string serialNumberHex)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serialNumberHex);
+        try
+        {
+            _state.Revoke(CertificateSerial.ParseHex(serialNumberHex));
+        }
+        catch (FormatException ex)
+        {
+            throw new ArgumentException($"'{serialNumberHex}' is not a hexadecimal serial number.", nameof(serialNumberHex), ex);
+        }
+    }
+
+    /// <summary>Queues a scripted fault, played to the next CreateSession requests in order (STS calls are not affected).</summary>
+    /// <param name="fault">The fault.</param>
+    /// <param name="count">How many consecutive requests get it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="fault"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 1.</exception>
+    public void EnqueueFault(EmulatorFault fault, int count = 1)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        for (var i = 0; i < count; i++)
+        {
+            _state.EnqueueFault(fault);
+        }
+    }
+
+    /// <summary>Drops every fault not yet played.</summary>
+    public void ClearFaults() => _state.ClearFaults();
+}

@@ -1,0 +1,137 @@
+using RolesAnywhere.Credentials.Pkcs11;
+
+namespace RolesAnywhere.Credentials.Hardware.Tests.Pkcs11;
+
+public sealed class Pkcs11ErrorTests
+{
+    private const ulong CkrPinIncorrect = 0xA0;
+
+    [Fact]
+    public void Open_ModuleMissing_ThrowsNamingModulePath()
+    {
+        var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() =>
+            Pkcs11SigningKey.Open("pkcs11:object=k?module-path=/nonexistent/libnothing.so"));
+
+        Assert.Contains("'/nonexistent/libnothing.so' was not found", ex.Message, StringComparison.Ordinal);
+        Assert.Null(ex.ReturnValue);
+    }
+
+    [Fact]
+    public void Open_ModuleNotALibrary_ThrowsCouldNotBeLoaded()
+    {
+        string fake = Path.Combine(Path.GetTempPath(), $"ra-fake-{Guid.NewGuid():N}.so");
+        File.WriteAllText(fake, "not an ELF file");
+        try
+        {
+            var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() => Pkcs11SigningKey.Open($"pkcs11:object=k?module-path={fake}"));
+
+            Assert.Contains(fake, ex.Message, StringComparison.Ordinal);
+            Assert.Contains("could not be loaded", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(fake);
+        }
+    }
+
+    [Fact]
+    public void Open_NoModuleAnywhere_ThrowsNamingBothSettings()
+    {
+        var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() => Pkcs11SigningKey.Open("pkcs11:object=k"));
+
+        Assert.Contains("module-path", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Pkcs11SigningKeyOptions.ModulePath", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_TokenNotFound_ListsTokensPresent()
+    {
+        SoftHsm.Require();
+
+        var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() => Pkcs11SigningKey.Open(SoftHsm.Uri("object=rsa", token: "no-such-token")));
+
+        Assert.Contains("No PKCS#11 token matches", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{SoftHsm.MainToken}'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_SeveralTokensMatch_ListsThem()
+    {
+        SoftHsm.Require();
+
+        var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() =>
+            Pkcs11SigningKey.Open($"pkcs11:object=rsa?module-path={SoftHsm.ModulePath}&pin-value={SoftHsm.Pin}"));
+
+        Assert.Contains("Several PKCS#11 tokens match", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(SoftHsm.MainToken, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(SoftHsm.PinToken, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(SoftHsm.Pin, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_WrongPin_ThrowsPinIncorrectWithCode()
+    {
+        SoftHsm.Require();
+
+        var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() =>
+            Pkcs11SigningKey.Open(SoftHsm.Uri("object=any", token: SoftHsm.PinToken, pin: "987654")));
+
+        Assert.Equal(CkrPinIncorrect, ex.ReturnValue);
+        Assert.Equal("C_Login", ex.Function);
+        Assert.Contains("CKR_PIN_INCORRECT", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("987654", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_SeveralKeysMatchLabel_ListsTheirIds()
+    {
+        SoftHsm.Require();
+
+        var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() => Pkcs11SigningKey.Open(SoftHsm.Uri("object=twin")));
+
+        Assert.Contains("Several private keys match", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("id=%06", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("id=%07", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_KeyNotFound_ListsKeysPresent()
+    {
+        SoftHsm.Require();
+
+        var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() => Pkcs11SigningKey.Open(SoftHsm.Uri("object=absent")));
+
+        Assert.Contains("No private key matches", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("object=rsa", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_KeyNotFoundWithoutPin_SuggestsLogin()
+    {
+        SoftHsm.Require();
+
+        var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() => Pkcs11SigningKey.Open(SoftHsm.Uri("object=rsa", token: SoftHsm.PinToken, pin: null)));
+
+        Assert.Contains("No PIN was given", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_CertificateOfAnotherKey_ThrowsMismatch()
+    {
+        SoftHsm.Require();
+
+        var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() => Pkcs11SigningKey.Open(SoftHsm.Uri("object=mismatch")));
+
+        Assert.Contains("does not hold the public key", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_TypeCert_ThrowsNeedsPrivate()
+    {
+        SoftHsm.Require();
+
+        var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() => Pkcs11SigningKey.Open(SoftHsm.Uri("object=rsa;type=cert")));
+
+        Assert.Contains("type=private", ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Net.Pkcs11Interop.Common;
+using Net.Pkcs11Interop.HighLevelAPI;
+using RolesAnywhere.Credentials.Pkcs11.Interop;
+
+namespace RolesAnywhere.Credentials.Hardware.Tests.Pkcs11;
+
+/// <summary>
+/// SoftHSM2 configured in a temp directory for this test run (SOFTHSM2_CONF), with tokens initialised by
+/// softhsm2-util and keys generated ON the token through the module (private keys never exist outside it).
+/// </summary>
+internal sealed class SoftHsm
+{
+    public const string ModulePath = "/usr/lib/softhsm/libsofthsm2.so";
+    public const string MainToken = "ra-main";
+    public const string PinToken = "ra-pin";
+    public const string Pin = "1234";
+    public const string SoPin = "5678";
+
+    private static readonly Lazy<SoftHsm?> s_instance = new(Create);
+
+    private SoftHsm(string directory) => Directory = directory;
+
+    public static bool IsInstalled => File.Exists(ModulePath) && FindTool("softhsm2-util") is not null;
+
+    public static string MissingReason => $"SoftHSM2 is not installed ({ModulePath} and softhsm2-util; Debian package softhsm2)";
+
+    public string Directory { get; }
+
+    public X509Certificate2 RsaCertificate { get; private set; } = null!;
+
+    public X509Certificate2 P256Certificate { get; private set; } = null!;
+
+    public X509Certificate2 AlwaysAuthenticateCertificate { get; private set; } = null!;
+
+    public X509Certificate2 NoCertKeyCertificate { get; private set; } = null!;
+
+    /// <summary>The shared instance, or a skip (a failure under ROLESANYWHERE_REQUIRE_ALL=1) when SoftHSM2 is missing.</summary>
+    public static SoftHsm Require()
+    {
+        TestSupport.Requirement.That(IsInstalled, MissingReason);
+        return s_instance.Value ?? throw new InvalidOperationException("SoftHSM2 setup failed.");
+    }
+
+    public static string Uri(string query, string token = MainToken, string? pin = Pin) =>
+        $"pkcs11:token={token};{query}?module-path={ModulePath}" + (pin is null ? string.Empty : $"&pin-value={pin}");
+
+    private static SoftHsm? Create()
+    {
+        if (!IsInstalled)
+        {
+            return null;
+        }
+
+        string directory = Path.Combine(Path.GetTempPath(), "ra-softhsm-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Path.Combine(directory, "tokens"));
+        string conf = Path.Combine(directory, "softhsm2.conf");
+        File.WriteAllText(conf, $"directories.tokendir = {Path.Combine(directory, "tokens")}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n");
+        NativeEnvironment.Set("SOFTHSM2_CONF", conf);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(directory);
+
+        Run("softhsm2-util", "--init-token", "--free", "--label", MainToken, "--pin", Pin, "--so-pin", SoPin);
+        Run("softhsm2-util", "--init-token", "--free", "--label", PinToken, "--pin", Pin, "--so-pin", SoPin);
+
+        var hsm = new SoftHsm(directory);
+        using var module = Pkcs11Module.Acquire(ModulePath);
+        var slot = module.Library.GetSlotList(SlotsType.WithTokenPresent).Single(s => s.GetTokenInfo().Label.TrimEnd() == MainToken);
+        using var session = slot.OpenSession(SessionType.ReadWrite);
+        session.Login(CKU.CKU_USER, Pin);
+        var keys = new SoftHsmKeyWriter(session);
+
+        using (var rsa = keys.GenerateRsa("rsa", [0x01]))
+        {
+            hsm.RsaCertificate = LocalIssuer.Issue(rsa, "softhsm-rsa");
+            keys.StoreCertificate(hsm.RsaCertificate, "rsa", [0x01]);
+        }
+
+        using (var p256 = keys.GenerateP256("p256", [0x02], alwaysAuthenticate: false))
+        {
+            hsm.P256Certificate = LocalIssuer.Issue(p256, "softhsm-p256");
+            keys.StoreCertificate(hsm.P256Certificate, "p256", [0x02]);
+        }
+
+        using (var always = keys.GenerateP256("always", [0x03], alwaysAuthenticate: true))
+        {
+            hsm.AlwaysAuthenticateCertificate = LocalIssuer.Issue(always, "softhsm-always");
+            keys.StoreCertificate(hsm.AlwaysAuthenticateCertificate, "always", [0x03]);
+        }
+
+        using (var nocert = keys.GenerateP256("nocert", [0x04], alwaysAuthenticate: false))
+        {
+            hsm.NoCertKeyCertificate = LocalIssuer.Issue(nocert, "softhsm-nocert");
+        }
+
+        // A key stored next to another key's certificate: opening it must report the mismatch.
+        keys.GenerateP256("mismatch", [0x05], alwaysAuthenticate: false).Dispose();
+        keys.StoreCertificate(hsm.P256Certificate, "mismatch", [0x05]);
+
+        // Two keys with one label: selecting by label alone is ambiguous.
+        keys.GenerateP256("twin", [0x06], alwaysAuthenticate: false).Dispose();
+        keys.GenerateP256("twin", [0x07], alwaysAuthenticate: false).Dispose();
+        session.Logout();
+        return hsm;
+    }
+
+    private static void Run(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(FindTool(tool)!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {output}");
+        }
+    }
+
+    internal static string? FindTool(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin").Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
