@@ -32,11 +32,11 @@ public static class RolesAnywhereHealthChecksBuilderExtensions
         configure?.Invoke(options);
         return builder.Add(new HealthCheckRegistration(
             name,
-            sp => new RolesAnywhereHealthCheck(
-                sp.GetRequiredService<RolesAnywhereAWSCredentials>(),
-                sp.GetRequiredService<CreateSessionTelemetry>(),
-                options,
-                sp.GetService<TimeProvider>() ?? TimeProvider.System),
+            sp =>
+            {
+                var credentials = sp.GetRequiredService<RolesAnywhereAWSCredentials>();
+                return new RolesAnywhereHealthCheck(credentials, credentials.Client.Observer as ICredentialState, options, sp.GetService<TimeProvider>() ?? TimeProvider.System);
+            },
             failureStatus: HealthStatus.Unhealthy,
             tags));
     }

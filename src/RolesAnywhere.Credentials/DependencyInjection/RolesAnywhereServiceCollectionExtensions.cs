@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using RolesAnywhere.Credentials;
 using RolesAnywhere.Credentials.Configuration;
 using RolesAnywhere.Credentials.Diagnostics;
+using RolesAnywhere.Credentials.Endpoints;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -61,16 +62,22 @@ public static class RolesAnywhereServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RolesAnywhereOptions>, RolesAnywhereOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => RolesAnywhereMetrics.Create(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton(static sp => new CreateSessionTelemetry(
-            sp.GetService<ILoggerFactory>()?.CreateLogger(RolesAnywhereTelemetry.Name),
-            sp.GetRequiredService<RolesAnywhereMetrics>(),
-            sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(static sp => RolesAnywhereAWSCredentials.Create(
-            sp.GetRequiredService<IOptions<RolesAnywhereOptions>>().Value,
-            sp.GetRequiredService<CreateSessionTelemetry>(),
-            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => CreateCredentials(sp));
         services.TryAddSingleton<AWSCredentials>(static sp => sp.GetRequiredService<RolesAnywhereAWSCredentials>());
         AwsOptionsCredentials.Apply(services);
         return services;
+    }
+
+    private static RolesAnywhereAWSCredentials CreateCredentials(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<RolesAnywhereOptions>>().Value;
+        var timeProvider = provider.GetRequiredService<TimeProvider>();
+        var region = ResourceArns.Parse(options.TrustAnchorArn, options.ProfileArn, options.RoleArn, options.Region, new List<string>())?.Region ?? "unknown";
+        var telemetry = new CreateSessionTelemetry(
+            region,
+            provider.GetService<ILoggerFactory>()?.CreateLogger(RolesAnywhereTelemetry.Name),
+            provider.GetRequiredService<RolesAnywhereMetrics>(),
+            timeProvider);
+        return new RolesAnywhereAWSCredentials(options, timeProvider, httpMessageHandler: null, telemetry);
     }
 }
