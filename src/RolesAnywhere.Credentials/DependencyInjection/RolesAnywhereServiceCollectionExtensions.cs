@@ -52,7 +52,7 @@ public static class RolesAnywhereServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<RolesAnywhereOptions>().Bind(configuration);
+        services.AddSingleton<IConfigureOptions<RolesAnywhereOptions>>(new RolesAnywhereOptionsBinder(configuration));
         return AddCore(services);
     }
 

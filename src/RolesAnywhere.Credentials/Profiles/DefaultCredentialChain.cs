@@ -80,7 +80,7 @@ internal static class DefaultCredentialChain
             throw new AmazonClientException("The EC2 instance metadata service is disabled (AWS_EC2_METADATA_DISABLED=true).");
         }
 
-        return DefaultInstanceProfileAWSCredentials.Instance;
+        return new InstanceProfileAWSCredentials();
     }
 
     private static string Fingerprint(RolesAnywhereOptions o) => string.Join(
