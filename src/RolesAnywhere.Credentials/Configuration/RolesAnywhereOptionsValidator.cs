@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RolesAnywhere.Credentials.Certificates;
 using RolesAnywhere.Credentials.Endpoints;
 using RolesAnywhere.Credentials.Sessions;
 
@@ -8,27 +9,31 @@ namespace RolesAnywhere.Credentials.Configuration;
 /// Checks <see cref="RolesAnywhereOptions"/> before anything is sent and reports <b>every</b> problem at
 /// once, each message naming the setting and the fix: the CreateSession settings (ARNs, region, endpoint,
 /// duration, session name, timeouts, as <see cref="SessionSettings"/> checks them), the partition of each
-/// ARN against its region, the certificate and key sources, and that the files named can be read.
+/// ARN against its region, that the files named can be read, and then the certificate and key themselves.
 /// Registered with <c>ValidateOnStart</c>, so a misconfigured host fails at start, not at its first AWS call.
 /// </summary>
 internal sealed class RolesAnywhereOptionsValidator : IValidateOptions<RolesAnywhereOptions>
 {
+    private readonly TimeProvider timeProvider;
+
+    public RolesAnywhereOptionsValidator(TimeProvider timeProvider) => this.timeProvider = timeProvider;
+
     public ValidateOptionsResult Validate(string? name, RolesAnywhereOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = Collect(options);
+        var failures = Collect(options, timeProvider);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     /// <summary>Every problem with <paramref name="options"/>; empty when they are usable.</summary>
-    public static List<string> Collect(RolesAnywhereOptions options)
+    public static List<string> Collect(RolesAnywhereOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         SessionSettings.TryCreate(options, failures);
         CheckPartition(failures, nameof(RolesAnywhereOptions.TrustAnchorArn), options.TrustAnchorArn);
         CheckPartition(failures, nameof(RolesAnywhereOptions.ProfileArn), options.ProfileArn);
-        CheckSources(failures, options);
+        CheckIdentity(failures, options, timeProvider);
         return failures;
     }
 
@@ -52,36 +57,32 @@ internal sealed class RolesAnywhereOptionsValidator : IValidateOptions<RolesAnyw
         }
     }
 
-    private static void CheckSources(List<string> failures, RolesAnywhereOptions options)
+    private static void CheckIdentity(List<string> failures, RolesAnywhereOptions options, TimeProvider timeProvider)
     {
-        var certificateSources = Count(options.CertificatePath, options.CertificateData, options.Certificate);
-        if (certificateSources == 0)
-        {
-            failures.Add($"CertificatePath: no certificate is configured; set {nameof(RolesAnywhereOptions.CertificatePath)} (PEM, DER or PKCS#12 file), {nameof(RolesAnywhereOptions.CertificateData)} (inline PEM) or {nameof(RolesAnywhereOptions.Certificate)}.");
-        }
-        else if (certificateSources > 1)
-        {
-            failures.Add($"CertificatePath: more than one certificate source; set only one of {nameof(RolesAnywhereOptions.CertificatePath)}, {nameof(RolesAnywhereOptions.CertificateData)} and {nameof(RolesAnywhereOptions.Certificate)}.");
-        }
-
-        if (Count(options.PrivateKeyPath, options.PrivateKeyData, options.SigningKey) > 1)
-        {
-            failures.Add($"PrivateKeyPath: more than one private key source; set only one of {nameof(RolesAnywhereOptions.PrivateKeyPath)}, {nameof(RolesAnywhereOptions.PrivateKeyData)} and {nameof(RolesAnywhereOptions.SigningKey)}.");
-        }
-
-        if (Count(options.IntermediatesPath, options.IntermediatesData, options.Intermediates) > 1)
-        {
-            failures.Add($"IntermediatesPath: more than one source of intermediates; set only one of {nameof(RolesAnywhereOptions.IntermediatesPath)}, {nameof(RolesAnywhereOptions.IntermediatesData)} and {nameof(RolesAnywhereOptions.Intermediates)}.");
-        }
-
+        var unreadable = failures.Count;
         CheckReadable(failures, nameof(RolesAnywhereOptions.CertificatePath), options.CertificatePath);
         CheckReadable(failures, nameof(RolesAnywhereOptions.PrivateKeyPath), options.PrivateKeyPath);
         CheckReadable(failures, nameof(RolesAnywhereOptions.IntermediatesPath), options.IntermediatesPath);
+        if (failures.Count != unreadable)
+        {
+            return;
+        }
+
+        // Every file can be read: load the certificate and key exactly as the credentials will (sources, formats,
+        // password, validity, key pair), so content problems also surface at host start.
+        try
+        {
+            SigningIdentityLoader.Load(options, timeProvider).Dispose();
+        }
+        catch (RolesAnywhereConfigurationException ex)
+        {
+            failures.Add(ex.Message);
+        }
     }
 
     private static void CheckReadable(List<string> failures, string setting, string? path)
     {
-        if (string.IsNullOrWhiteSpace(path))
+        if (string.IsNullOrWhiteSpace(path) || HardwareKeyReferences.IsReference(path, out _))
         {
             return;
         }
@@ -102,5 +103,4 @@ internal sealed class RolesAnywhereOptionsValidator : IValidateOptions<RolesAnyw
         }
     }
 
-    private static int Count(params object?[] sources) => sources.Count(s => s is not null && (s is not string text || !string.IsNullOrWhiteSpace(text)));
 }

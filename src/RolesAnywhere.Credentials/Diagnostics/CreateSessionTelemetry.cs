@@ -16,7 +16,7 @@ namespace RolesAnywhere.Credentials.Diagnostics;
 internal sealed class CreateSessionTelemetry : ICreateSessionObserver, ICredentialState
 {
     private readonly object gate = new();
-    private readonly ConditionalWeakTable<CreateSessionAttempt, Activity> activities = new();
+    private readonly ConditionalWeakTable<CreateSessionAttemptInfo, Activity> activities = new();
     private CredentialStateSnapshot snapshot = CredentialStateSnapshot.Empty;
 
     public CreateSessionTelemetry(string region, ILogger? logger = null, RolesAnywhereMetrics? metrics = null, TimeProvider? timeProvider = null)
@@ -38,7 +38,7 @@ internal sealed class CreateSessionTelemetry : ICreateSessionObserver, ICredenti
 
     public CredentialStateSnapshot Snapshot => Volatile.Read(ref snapshot);
 
-    public void AttemptStarted(CreateSessionAttempt attempt)
+    public void AttemptStarted(CreateSessionAttemptInfo attempt)
     {
         var certificate = CertificateDescription.From(attempt.Certificate);
         Update(s => s with { Certificate = certificate });
@@ -61,7 +61,7 @@ internal sealed class CreateSessionTelemetry : ICreateSessionObserver, ICredenti
         activities.AddOrUpdate(attempt, activity);
     }
 
-    public void AttemptEnded(CreateSessionAttempt attempt, TimeSpan duration, HttpStatusCode? status, string? requestId, RolesAnywhereException? error)
+    public void AttemptEnded(CreateSessionAttemptInfo attempt, TimeSpan duration, HttpStatusCode? status, string? requestId, RolesAnywhereException? error)
     {
         var certificate = CertificateDescription.From(attempt.Certificate);
         var days = certificate.DaysToExpiry(TimeProvider.GetUtcNow());
