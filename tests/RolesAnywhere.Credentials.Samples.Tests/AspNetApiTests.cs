@@ -39,8 +39,8 @@ public sealed class AspNetApiTests(EmulatorFixture fixture) : IClassFixture<Emul
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("OptionsValidationException", sample.Output, StringComparison.Ordinal);
-        Assert.Contains("CertificatePath '/etc/pki/workload/client.pem' does not exist", sample.Output, StringComparison.Ordinal);
-        Assert.Contains("PrivateKeyPath '/etc/pki/workload/client.key' does not exist", sample.Output, StringComparison.Ordinal);
+        Assert.Contains("CertificatePath: '/etc/pki/workload/client.pem' does not exist", sample.Output, StringComparison.Ordinal);
+        Assert.Contains("PrivateKeyPath: '/etc/pki/workload/client.key' does not exist", sample.Output, StringComparison.Ordinal);
         Assert.Contains("SessionDuration", sample.Output, StringComparison.Ordinal);
     }
 }
