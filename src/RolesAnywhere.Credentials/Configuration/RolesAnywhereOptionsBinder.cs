@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,8 @@ internal sealed class RolesAnywhereOptionsBinder : IConfigureOptions<RolesAnywhe
         nameof(RolesAnywhereOptions.IntermediatesData), nameof(RolesAnywhereOptions.Region), nameof(RolesAnywhereOptions.Endpoint),
         nameof(RolesAnywhereOptions.UseFipsEndpoint), nameof(RolesAnywhereOptions.UseDualStackEndpoint), nameof(RolesAnywhereOptions.SessionDuration),
         nameof(RolesAnywhereOptions.RoleSessionName), nameof(RolesAnywhereOptions.HttpTimeout), nameof(RolesAnywhereOptions.RefreshTimeout),
-        nameof(RolesAnywhereOptions.MaxRetries),
+        nameof(RolesAnywhereOptions.MaxRetries), nameof(RolesAnywhereOptions.CertificateSelector), nameof(RolesAnywhereOptions.CertificateStoreName),
+        nameof(RolesAnywhereOptions.CertificateStoreLocation), nameof(RolesAnywhereOptions.UseLatestExpiringCertificate),
     ];
 
     private readonly IConfiguration configuration;
@@ -50,6 +52,10 @@ internal sealed class RolesAnywhereOptionsBinder : IConfigureOptions<RolesAnywhe
         options.IntermediatesData = Text(nameof(RolesAnywhereOptions.IntermediatesData)) ?? options.IntermediatesData;
         options.Region = Text(nameof(RolesAnywhereOptions.Region)) ?? options.Region;
         options.RoleSessionName = Text(nameof(RolesAnywhereOptions.RoleSessionName)) ?? options.RoleSessionName;
+        options.CertificateSelector = Text(nameof(RolesAnywhereOptions.CertificateSelector)) ?? options.CertificateSelector;
+        options.CertificateStoreName = Text(nameof(RolesAnywhereOptions.CertificateStoreName)) ?? options.CertificateStoreName;
+        options.CertificateStoreLocation = ParseValue<StoreLocation>(nameof(RolesAnywhereOptions.CertificateStoreLocation), "CurrentUser or LocalMachine", static (string s, out StoreLocation v) => Enum.TryParse(s, ignoreCase: true, out v) && Enum.IsDefined(v)) ?? options.CertificateStoreLocation;
+        options.UseLatestExpiringCertificate = ParseValue<bool>(nameof(RolesAnywhereOptions.UseLatestExpiringCertificate), "true or false", bool.TryParse) ?? options.UseLatestExpiringCertificate;
         options.Endpoint = Parse<Uri>(nameof(RolesAnywhereOptions.Endpoint), "an absolute URI such as https://rolesanywhere.eu-west-1.amazonaws.com", static (string s, out Uri v) => Uri.TryCreate(s, UriKind.Absolute, out v!)) ?? options.Endpoint;
         options.UseFipsEndpoint = ParseValue<bool>(nameof(RolesAnywhereOptions.UseFipsEndpoint), "true or false", bool.TryParse) ?? options.UseFipsEndpoint;
         options.UseDualStackEndpoint = ParseValue<bool>(nameof(RolesAnywhereOptions.UseDualStackEndpoint), "true or false", bool.TryParse) ?? options.UseDualStackEndpoint;

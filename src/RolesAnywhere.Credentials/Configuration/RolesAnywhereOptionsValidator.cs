@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using RolesAnywhere.Credentials.Certificates;
 using RolesAnywhere.Credentials.Endpoints;
 using RolesAnywhere.Credentials.Sessions;
+using RolesAnywhere.Credentials.Signing.Sources;
 
 namespace RolesAnywhere.Credentials.Configuration;
 
@@ -82,7 +83,7 @@ internal sealed class RolesAnywhereOptionsValidator : IValidateOptions<RolesAnyw
 
     private static void CheckReadable(List<string> failures, string setting, string? path)
     {
-        if (string.IsNullOrWhiteSpace(path) || HardwareKeyReferences.IsReference(path, out _))
+        if (string.IsNullOrWhiteSpace(path) || SigningKeySourceResolver.IsReference(path))
         {
             return;
         }

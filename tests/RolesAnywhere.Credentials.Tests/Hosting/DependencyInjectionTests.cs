@@ -128,6 +128,10 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
             ["RolesAnywhere:HttpTimeout"] = "00:00:05",
             ["RolesAnywhere:RefreshTimeout"] = "00:00:20",
             ["RolesAnywhere:MaxRetries"] = "5",
+            ["RolesAnywhere:CertificateSelector"] = "Key=x509Subject,Value=CN=worker",
+            ["RolesAnywhere:CertificateStoreName"] = "My",
+            ["RolesAnywhere:CertificateStoreLocation"] = "LocalMachine",
+            ["RolesAnywhere:UseLatestExpiringCertificate"] = "true",
         }).Build();
         var options = new RolesAnywhereOptions();
 
@@ -146,6 +150,10 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(5), options.HttpTimeout);
         Assert.Equal(TimeSpan.FromSeconds(20), options.RefreshTimeout);
         Assert.Equal(5, options.MaxRetries);
+        Assert.Equal("Key=x509Subject,Value=CN=worker", options.CertificateSelector);
+        Assert.Equal("My", options.CertificateStoreName);
+        Assert.Equal(System.Security.Cryptography.X509Certificates.StoreLocation.LocalMachine, options.CertificateStoreLocation);
+        Assert.True(options.UseLatestExpiringCertificate);
     }
 
     [Fact]
