@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using RolesAnywhere.Credentials.Certificates;
 using RolesAnywhere.Credentials.Endpoints;
 using RolesAnywhere.Credentials.Sessions;
-using RolesAnywhere.Credentials.Signing.Sources;
+using RolesAnywhere.Credentials.Signing;
 
 namespace RolesAnywhere.Credentials.Configuration;
 
