@@ -80,32 +80,20 @@ public sealed class HardwareCredentialsTests(HardwareEmulatorFixture world) : IC
         Assert.DoesNotContain("1234", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task GetCredentialsAsync_TpmPersistentHandle_Succeeds()
+    [Theory]
+    [InlineData(SoftwareTpm.EcHandle, "tpm-ec")]
+    [InlineData(SoftwareTpm.RsaHandle, "tpm-rsa")]
+    public async Task GetCredentialsAsync_TpmPersistentHandle_Succeeds(string handle, string subject)
     {
         var tpm = SoftwareTpm.Require();
         var options = world.Options();
-        options.PrivateKeyPath = SoftwareTpm.EcHandle;
-        options.CertificatePath = WritePem(tpm.EcCertificate, "tpm-ec");
+        options.PrivateKeyPath = handle;
+        options.CertificatePath = WritePem(handle == SoftwareTpm.EcHandle ? tpm.EcCertificate : tpm.RsaCertificate, subject);
 
         using var credentials = new RolesAnywhereAWSCredentials(options);
         var immutable = await credentials.GetCredentialsAsync();
 
-        AssertIssued(immutable.AccessKey, "tpm-ec");
-    }
-
-    [Fact]
-    public async Task GetCredentialsAsync_TpmRsaHandle_Succeeds()
-    {
-        var tpm = SoftwareTpm.Require();
-        var options = world.Options();
-        options.PrivateKeyPath = SoftwareTpm.RsaHandle;
-        options.CertificatePath = WritePem(tpm.RsaCertificate, "tpm-rsa");
-
-        using var credentials = new RolesAnywhereAWSCredentials(options);
-        var immutable = await credentials.GetCredentialsAsync();
-
-        AssertIssued(immutable.AccessKey, "tpm-rsa");
+        AssertIssued(immutable.AccessKey, subject);
     }
 
     [Fact]
