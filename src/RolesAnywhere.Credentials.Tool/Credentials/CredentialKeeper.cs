@@ -108,11 +108,12 @@ internal sealed class CredentialKeeper
                 continue;
             }
 
+            var delivering = pending;
             try
             {
                 if (onRefreshed is not null)
                 {
-                    await onRefreshed(pending, cancellationToken).ConfigureAwait(false);
+                    await onRefreshed(delivering, cancellationToken).ConfigureAwait(false);
                 }
 
                 pending = null;
@@ -124,7 +125,7 @@ internal sealed class CredentialKeeper
                 LastError = e;
                 log?.Invoke($"could not store the new credentials (attempt {failures}): {e.Message}");
                 await DelayAsync(DelayBeforeNextRefresh(failures), cancellationToken).ConfigureAwait(false);
-                pending = pending.IsUsable(time.GetUtcNow(), UsableMargin) ? pending : null;
+                pending = delivering.IsUsable(time.GetUtcNow(), UsableMargin) ? delivering : null;
             }
         }
     }

@@ -6,7 +6,7 @@ using RolesAnywhere.Credentials.Tool.Tests.Support;
 
 namespace RolesAnywhere.Credentials.Tool.Tests.EndToEnd;
 
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndGroup.Name)]
 public sealed class CredentialProcessEndToEndTests : IDisposable
 {
     private readonly EmulatorFixture emulator;

@@ -3,7 +3,7 @@ using RolesAnywhere.Credentials.Tool.Tests.Support;
 
 namespace RolesAnywhere.Credentials.Tool.Tests.EndToEnd;
 
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndGroup.Name)]
 public sealed class ServeEndToEndTests : IDisposable
 {
     private const string ContainerToken = "e2e-container-token-0123456789abcdef";
