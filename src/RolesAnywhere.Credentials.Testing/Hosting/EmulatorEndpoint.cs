@@ -48,6 +48,11 @@ internal static class EmulatorEndpoint
                 throw new RequestRejectedException(404, "UnknownOperationException", "Unknown operation", $"No route for {request.Method} {request.RawPath}.");
             }
         }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            record.StatusCode = 0;
+            record.RejectionReason = "The client went away before the answer.";
+        }
         catch (RequestRejectedException rejection)
         {
             record.StatusCode = rejection.StatusCode;

@@ -30,10 +30,10 @@ internal sealed partial class CreateSessionClient
 
         public RolesAnywhereServiceException? LastFailure { get; private set; }
 
-        public CreateSessionAttempt Start(int number, DateTimeOffset signingTime)
+        public CreateSessionAttemptInfo Start(int number, DateTimeOffset signingTime)
         {
             Attempts = number;
-            var attempt = new CreateSessionAttempt(number, _client._retry.MaxAttempts, _client._settings.Endpoint.SessionsUri, signingTime, _client._signer.Certificate);
+            var attempt = new CreateSessionAttemptInfo(number, _client._retry.MaxAttempts, _client._settings.Endpoint.SessionsUri, signingTime, _client._signer.Certificate);
             _attemptStarted = _client._time.GetTimestamp();
             _client._observer.AttemptStarted(attempt);
             return attempt;
@@ -43,7 +43,7 @@ internal sealed partial class CreateSessionClient
         public AttemptTimeout AttemptToken() => new(_client._settings.HttpTimeout, _client._time, Token);
 
         /// <summary>Reads a response: credentials on success; a retryable failure; or throws the refusal.</summary>
-        public AttemptOutcome Evaluate(CreateSessionAttempt attempt, HttpResponseMessage response, byte[] body)
+        public AttemptOutcome Evaluate(CreateSessionAttemptInfo attempt, HttpResponseMessage response, byte[] body)
         {
             var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
             if (response.IsSuccessStatusCode)
@@ -76,7 +76,7 @@ internal sealed partial class CreateSessionClient
         }
 
         /// <summary>Turns an exception from sending into a retryable failure, or throws what the caller must see.</summary>
-        public RolesAnywhereServiceException Classify(Exception error, CreateSessionAttempt attempt, AttemptTimeout attemptTimeout)
+        public RolesAnywhereServiceException Classify(Exception error, CreateSessionAttemptInfo attempt, AttemptTimeout attemptTimeout)
         {
             var endpoint = _client._settings.Endpoint.SessionsUri;
             RolesAnywhereServiceException failure;
@@ -118,7 +118,7 @@ internal sealed partial class CreateSessionClient
         }
 
         /// <summary>Returns the wait before the next attempt, or throws when attempts or budget are used up.</summary>
-        public TimeSpan NextDelay(CreateSessionAttempt attempt, RolesAnywhereServiceException failure, bool throttled, TimeSpan? retryAfter)
+        public TimeSpan NextDelay(CreateSessionAttemptInfo attempt, RolesAnywhereServiceException failure, bool throttled, TimeSpan? retryAfter)
         {
             if (attempt.Number >= _client._retry.MaxAttempts)
             {
@@ -147,7 +147,7 @@ internal sealed partial class CreateSessionClient
             _budget.Dispose();
         }
 
-        private void Ended(CreateSessionAttempt attempt, System.Net.HttpStatusCode? status, string? requestId, RolesAnywhereException? error) =>
+        private void Ended(CreateSessionAttemptInfo attempt, System.Net.HttpStatusCode? status, string? requestId, RolesAnywhereException? error) =>
             _client._observer.AttemptEnded(attempt, _client._time.GetElapsedTime(_attemptStarted), status, requestId, error);
     }
 }

@@ -10,17 +10,17 @@ namespace RolesAnywhere.Credentials.Sessions;
 internal interface ICreateSessionObserver
 {
     /// <summary>An attempt is about to be sent (already signed).</summary>
-    void AttemptStarted(CreateSessionAttempt attempt)
+    void AttemptStarted(CreateSessionAttemptInfo attempt)
     {
     }
 
     /// <summary>An attempt ended: <paramref name="error"/> is <see langword="null"/> on success; <paramref name="status"/> is <see langword="null"/> when no response arrived.</summary>
-    void AttemptEnded(CreateSessionAttempt attempt, TimeSpan duration, HttpStatusCode? status, string? requestId, RolesAnywhereException? error)
+    void AttemptEnded(CreateSessionAttemptInfo attempt, TimeSpan duration, HttpStatusCode? status, string? requestId, RolesAnywhereException? error)
     {
     }
 
     /// <summary>A wait before the next attempt has started (the timer is already running).</summary>
-    void BackoffStarted(CreateSessionAttempt failedAttempt, TimeSpan delay)
+    void BackoffStarted(CreateSessionAttemptInfo failedAttempt, TimeSpan delay)
     {
     }
 

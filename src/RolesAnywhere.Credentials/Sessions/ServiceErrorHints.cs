@@ -39,6 +39,11 @@ internal static class ServiceErrorHints
     public static string? For(ServiceError error)
     {
         var message = error.Message ?? string.Empty;
+        if (error.ErrorType is "ResourceNotFoundException" || error.Status == System.Net.HttpStatusCode.NotFound)
+        {
+            return NotFound;
+        }
+
         if (Has(message, "untrusted") || (Has(message, "trust anchor") && Has(message, "certificate")))
         {
             return UntrustedCertificate;
@@ -69,14 +74,10 @@ internal static class ServiceErrorHints
             return CertificateRejected;
         }
 
-        if (Has(message, "role") || Has(message, "AssumeRole") || Has(message, "not authorized"))
+        // Not a bare "role": every Roles Anywhere ARN in a message contains "rolesanywhere".
+        if (Has(message, "assume") || Has(message, "the role") || Has(message, "role arn") || Has(message, "not authorized"))
         {
             return RoleAccessDenied;
-        }
-
-        if (error.ErrorType is "ResourceNotFoundException" || error.Status == System.Net.HttpStatusCode.NotFound)
-        {
-            return NotFound;
         }
 
         if (error.IsThrottling)

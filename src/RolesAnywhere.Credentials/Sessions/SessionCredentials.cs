@@ -18,6 +18,7 @@ internal sealed class SessionCredentials
         AccountId = accountId;
         AssumedRoleArn = assumedRoleArn;
         SubjectArn = subjectArn;
+        Sdk = new ImmutableCredentials(accessKeyId, secretAccessKey, sessionToken, accountId);
     }
 
     public string AccessKeyId { get; }
@@ -38,8 +39,8 @@ internal sealed class SessionCredentials
     /// <summary>Gets the ARN of the Roles Anywhere subject (the certificate) the session belongs to.</summary>
     public string? SubjectArn { get; }
 
-    /// <summary>Converts to the AWS SDK's credentials type (account id included, for account-based endpoints).</summary>
-    public ImmutableCredentials ToImmutableCredentials() => new(AccessKeyId, SecretAccessKey, SessionToken, AccountId);
+    /// <summary>Gets the same credentials as the AWS SDK's type (account id included, for account-based endpoints); one instance per session.</summary>
+    public ImmutableCredentials Sdk { get; }
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{AccessKeyId} (role session {AssumedRoleArn ?? "?"}, expires {Expiration:yyyy-MM-ddTHH:mm:ssZ})");

@@ -87,7 +87,7 @@ public sealed class SoftwareSigningKey : ISigningKey
         {
             return _rsa is not null
                 ? _rsa.TrySignData(data, destination, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, out bytesWritten)
-                : _ecdsa!.TrySignData(data, destination, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence, out bytesWritten);
+                : TrySignEcdsa(_ecdsa!, data, destination, out bytesWritten);
         }
         catch (CryptographicException ex)
         {
@@ -127,6 +127,21 @@ public sealed class SoftwareSigningKey : ISigningKey
     /// <summary>Describes the key type and size; never any key material.</summary>
     /// <returns>For example <c>SoftwareSigningKey(ECDSA P-256)</c>.</returns>
     public override string ToString() => _description;
+
+    // The platform's DER path allocates on every call (it converts through an ASN.1 writer); the fixed-width
+    // path over a precomputed hash does not, and re-encoding r||s as DER here is allocation-free.
+    private static bool TrySignEcdsa(ECDsa ecdsa, ReadOnlySpan<byte> data, Span<byte> destination, out int bytesWritten)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(data, hash);
+        Span<byte> fixedWidth = stackalloc byte[EcdsaDerSignature.MaxIeeeP1363Length];
+        if (!ecdsa.TrySignHash(hash, fixedWidth, out int fixedWidthLength))
+        {
+            throw new CryptographicException("The ECDSA signature is longer than a P-521 signature.");
+        }
+
+        return EcdsaDerSignature.TryEncode(fixedWidth[..fixedWidthLength], destination, out bytesWritten);
+    }
 
     private static string DescribeSupportedCurve(ECDsa ecdsa)
     {

@@ -6,7 +6,7 @@ namespace RolesAnywhere.Credentials.Testing.Tests.Support;
 /// <summary>One emulator per test class, on a fake clock started at the real time, trusting the <see cref="TestPki"/> roots.</summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     public RolesAnywhereEmulator Emulator { get; private set; } = null!;
 

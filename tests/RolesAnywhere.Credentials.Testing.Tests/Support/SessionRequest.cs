@@ -11,7 +11,7 @@ namespace RolesAnywhere.Credentials.Testing.Tests.Support;
 /// A test-only SigV4-X509 signer for CreateSession, written for these tests independently of both the product
 /// signer and the emulator's verifier. Each property is a knob a rejection test can turn.
 /// </summary>
-internal sealed class SessionRequest
+internal sealed record SessionRequest
 {
     public required Uri Endpoint { get; init; }
 

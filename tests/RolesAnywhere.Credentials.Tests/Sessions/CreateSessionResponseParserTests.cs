@@ -26,7 +26,7 @@ public sealed class CreateSessionResponseParserTests
         Assert.Equal(TimeSpan.Zero, credentials.Expiration.Offset);
         Assert.Equal(DateTimeKind.Utc, credentials.Expiration.UtcDateTime.Kind);
         Assert.Equal("arn:aws:rolesanywhere:eu-west-1:444455556666:subject/s1", credentials.SubjectArn);
-        var sdk = credentials.ToImmutableCredentials();
+        var sdk = credentials.Sdk;
         Assert.Equal("444455556666", sdk.AccountId);
         Assert.True(sdk.UseToken);
     }

@@ -3,9 +3,9 @@ using System.Security.Cryptography.X509Certificates;
 namespace RolesAnywhere.Credentials.Sessions;
 
 /// <summary>What an observer learns about one CreateSession attempt.</summary>
-internal sealed class CreateSessionAttempt
+internal sealed class CreateSessionAttemptInfo
 {
-    public CreateSessionAttempt(int number, int maxAttempts, Uri endpoint, DateTimeOffset signingTime, X509Certificate2 certificate)
+    public CreateSessionAttemptInfo(int number, int maxAttempts, Uri endpoint, DateTimeOffset signingTime, X509Certificate2 certificate)
     {
         Number = number;
         MaxAttempts = maxAttempts;

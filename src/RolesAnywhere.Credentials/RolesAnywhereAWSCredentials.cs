@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.ExceptionServices;
+using Amazon.Runtime;
+using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Sessions;
+
+namespace RolesAnywhere.Credentials;
+
+/// <summary>
+/// AWS credentials from IAM Roles Anywhere: signs a <c>CreateSession</c> request with an X.509 certificate's
+/// private key and refreshes the temporary role credentials before they expire. Give it to any AWS SDK
+/// for .NET client; share one instance per process.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Refreshes start in the background some minutes before expiry (a quarter of the lifetime, at most 15
+/// minutes, with random jitter); concurrent callers at expiry cause one <c>CreateSession</c> call. When a
+/// refresh fails, the last credentials keep being returned while they are valid; expired credentials
+/// are never returned. Certificate and key files are re-read when they change on disk.
+/// </para>
+/// <para>
+/// <see cref="RefreshingAWSCredentials.Expiration"/> reports when the credentials will next be replaced,
+/// which is earlier than the session's own expiry (by the SDK's one-minute buffer, and after a failed
+/// refresh, until the next attempt).
+/// </para>
+/// </remarks>
+public sealed class RolesAnywhereAWSCredentials : RefreshingAWSCredentials
+{
+    /// <summary>Credentials with less left than this (beyond the SDK's buffer) are not worth returning.</summary>
+    private static readonly TimeSpan MinimumRemaining = TimeSpan.FromSeconds(10);
+
+    private readonly TimeProvider _time;
+    private readonly AwsSdkClock _sdkClock;
+    private readonly RotatingRequestSigner _signer;
+    private readonly CreateSessionClient _client;
+    private readonly RefreshSchedule _schedule;
+    private readonly object _gate = new();
+    private SessionCredentials? _lastGood;
+    private long _retryNotBeforeTicks;
+
+    /// <summary>Initializes a new instance from <paramref name="options"/>, loading the certificate and key now.</summary>
+    /// <param name="options">The trust anchor, profile and role ARNs, the certificate and key, and the settings of the CreateSession calls.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="RolesAnywhereConfigurationException">A setting is invalid or the certificate or key cannot be used; the message lists every problem found.</exception>
+    public RolesAnywhereAWSCredentials(RolesAnywhereOptions options)
+        : this(options, TimeProvider.System, httpMessageHandler: null, observer: null)
+    {
+    }
+
+    /// <summary>The one constructor every other calls: also takes the clock, the HTTP handler and the telemetry observer (tests and hosting).</summary>
+    internal RolesAnywhereAWSCredentials(RolesAnywhereOptions options, TimeProvider timeProvider, HttpMessageHandler? httpMessageHandler, ICreateSessionObserver? observer)
+        : this(options, timeProvider, httpMessageHandler, observer, new AwsSdkClock(timeProvider ?? TimeProvider.System))
+    {
+    }
+
+    private RolesAnywhereAWSCredentials(RolesAnywhereOptions options, TimeProvider timeProvider, HttpMessageHandler? httpMessageHandler, ICreateSessionObserver? observer, AwsSdkClock sdkClock)
+        : base(sdkClock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _time = timeProvider;
+        _sdkClock = sdkClock;
+        _schedule = new RefreshSchedule();
+
+        var failures = new List<string>();
+        var settings = SessionSettings.TryCreate(options, failures);
+        RotatingRequestSigner? signer = null;
+        try
+        {
+            if (settings is not null)
+            {
+                signer = RotatingRequestSigner.Create(options, settings.Endpoint, timeProvider);
+            }
+            else
+            {
+                // Only to report the certificate's problems together with the settings' ones.
+                SigningIdentityLoader.Load(options, timeProvider).Dispose();
+            }
+        }
+        catch (RolesAnywhereConfigurationException ex)
+        {
+            failures.Add(ex.Message);
+        }
+
+        if (failures.Count != 0 || settings is null || signer is null)
+        {
+            signer?.Dispose();
+            throw new RolesAnywhereConfigurationException(SessionSettings.FormatFailures(failures));
+        }
+
+        _signer = signer;
+        var http = SessionHttpClientFactory.Create(httpMessageHandler ?? options.HttpMessageHandler, options.Proxy, options.HttpTimeout);
+        _client = new CreateSessionClient(settings, signer, timeProvider, http, observer);
+        PreemptExpiryTime = _schedule.PreemptFor(TimeSpan.FromSeconds(settings.DurationSeconds) - ExpirationBuffer);
+    }
+
+    /// <summary>Gets the CreateSession client (for the command-line tool and hosting).</summary>
+    internal CreateSessionClient Client => _client;
+
+    /// <summary>Calls CreateSession once, outside the SDK's cache (for the command-line tool).</summary>
+    internal Task<SessionCredentials> CreateSessionAsync(CancellationToken cancellationToken) => _client.CreateSessionAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    protected override CredentialsRefreshState GenerateNewCredentials()
+    {
+        if (TryDefer(out var deferred))
+        {
+            return deferred;
+        }
+
+        try
+        {
+            return Accept(_client.CreateSession());
+        }
+        catch (RolesAnywhereException ex)
+        {
+            return FallBack(ex);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
+    {
+        // The SDK calls this on the caller's thread, holding its refresh lock (a background refresh is
+        // started from inside GetCredentials): leave both before touching disk, key or network.
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        if (TryDefer(out var deferred))
+        {
+            return deferred;
+        }
+
+        try
+        {
+            return Accept(await _client.CreateSessionAsync().ConfigureAwait(false));
+        }
+        catch (RolesAnywhereException ex)
+        {
+            return FallBack(ex);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _client.Dispose();
+            _signer.Dispose();
+        }
+    }
+
+    private CredentialsRefreshState Accept(SessionCredentials session)
+    {
+        var lifetime = session.Expiration - _time.GetUtcNow();
+        if (lifetime <= ExpirationBuffer + MinimumRemaining)
+        {
+            throw new RolesAnywhereServiceException(
+                string.Create(CultureInfo.InvariantCulture, $"CreateSession returned credentials that expire at {session.Expiration:yyyy-MM-ddTHH:mm:ssZ}, only {lifetime.TotalSeconds:0} s from now by this machine's clock; check the clock (NTP) and the profile's durationSeconds."),
+                HttpStatusCode.Created,
+                errorType: null,
+                requestId: null);
+        }
+
+        PreemptExpiryTime = _schedule.PreemptFor(lifetime - ExpirationBuffer);
+        lock (_gate)
+        {
+            if (_lastGood is null || session.Expiration >= _lastGood.Expiration)
+            {
+                _lastGood = session;
+            }
+        }
+
+        Volatile.Write(ref _retryNotBeforeTicks, 0);
+        _client.Observer.RefreshSucceeded(session);
+
+        // Kind must be Utc (the SDK reads any other kind as local time), and the state must use our clock.
+        return new CredentialsRefreshState(session.Sdk, session.Expiration.UtcDateTime, _sdkClock);
+    }
+
+    /// <summary>After a recent failure, hands back the last credentials without calling the service again.</summary>
+    private bool TryDefer(out CredentialsRefreshState state)
+    {
+        var retryNotBefore = Volatile.Read(ref _retryNotBeforeTicks);
+        var now = _time.GetUtcNow();
+        if (retryNotBefore != 0 && now.UtcTicks < retryNotBefore && UsableLastGood(now) is { } last)
+        {
+            state = StateUntil(last, new DateTimeOffset(retryNotBefore, TimeSpan.Zero));
+            return true;
+        }
+
+        state = null!;
+        return false;
+    }
+
+    private CredentialsRefreshState FallBack(RolesAnywhereException error)
+    {
+        var now = _time.GetUtcNow();
+        if (UsableLastGood(now) is { } last)
+        {
+            var retryAt = now + _schedule.DelayAfterFailure();
+            Volatile.Write(ref _retryNotBeforeTicks, retryAt.UtcTicks);
+            _client.Observer.RefreshFailed(error, servingLastGood: true);
+            return StateUntil(last, retryAt);
+        }
+
+        _client.Observer.RefreshFailed(error, servingLastGood: false);
+        ExceptionDispatchInfo.Throw(error);
+        return null;
+    }
+
+    private SessionCredentials? UsableLastGood(DateTimeOffset now)
+    {
+        var last = Volatile.Read(ref _lastGood);
+        return last is not null && last.Expiration - now > ExpirationBuffer + MinimumRemaining ? last : null;
+    }
+
+    /// <summary>
+    /// Returns a state holding <paramref name="last"/> that the SDK considers due for a background refresh
+    /// from <paramref name="retryAt"/> on, and never past the credentials' real expiry.
+    /// </summary>
+    private CredentialsRefreshState StateUntil(SessionCredentials last, DateTimeOffset retryAt)
+    {
+        var until = retryAt + ExpirationBuffer + PreemptExpiryTime;
+        var expiration = until < last.Expiration ? until : last.Expiration;
+        return new CredentialsRefreshState(last.Sdk, expiration.UtcDateTime, _sdkClock);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
+using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Endpoints;
+using RolesAnywhere.Credentials.Signing;
+
+namespace RolesAnywhere.Credentials.Sessions;
+
+/// <summary>
+/// Signs CreateSession requests with the identity <see cref="RolesAnywhereOptions"/> describe and, when the
+/// certificate, key or intermediates come from files, reloads them once the files change: the next
+/// request uses the new pair, and a pair that does not match (or a file half written) is reported as a
+/// <see cref="RolesAnywhereConfigurationException"/> instead of being sent. The previous identity stays
+/// in use until a new one loads.
+/// </summary>
+internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
+{
+    private const string ContentType = "application/json";
+
+    private readonly RolesAnywhereOptions _options;
+    private readonly RolesAnywhereEndpoint _endpoint;
+    private readonly string _host;
+    private readonly TimeProvider _time;
+    private readonly object _gate = new();
+    private volatile Generation _current;
+    private Generation? _retired;
+
+    private RotatingRequestSigner(RolesAnywhereOptions options, RolesAnywhereEndpoint endpoint, TimeProvider time, Generation first)
+    {
+        _options = options;
+        _endpoint = endpoint;
+        _host = RolesAnywhereRequestSigner.FormatHostHeader(endpoint.SessionsUri);
+        _time = time;
+        _current = first;
+    }
+
+    public X509Certificate2 Certificate => _current.Identity.Certificate;
+
+    /// <summary>Loads the identity and checks it can sign.</summary>
+    /// <exception cref="RolesAnywhereConfigurationException">The certificate or key cannot be used.</exception>
+    public static RotatingRequestSigner Create(RolesAnywhereOptions options, RolesAnywhereEndpoint endpoint, TimeProvider time) =>
+        new(options, endpoint, time, Load(options, time));
+
+    public void Refresh()
+    {
+        var current = _current;
+        var stamps = Stamps(_options);
+        if (!current.Stamps.SequenceEqual(stamps))
+        {
+            lock (_gate)
+            {
+                current = _current;
+                if (!current.Stamps.SequenceEqual(stamps))
+                {
+                    var next = Load(_options, _time, stamps);
+                    _retired?.Dispose();
+                    _retired = current;
+                    _current = current = next;
+                }
+            }
+        }
+
+        var notAfter = new DateTimeOffset(current.Identity.Certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        if (notAfter <= _time.GetUtcNow())
+        {
+            throw new RolesAnywhereConfigurationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The certificate '{current.Identity.Certificate.Subject}' (serial {current.Identity.Certificate.SerialNumber}) expired at {notAfter:yyyy-MM-ddTHH:mm:ssZ}; nothing was sent. Install a renewed certificate and key (files are re-read on the next refresh)."));
+        }
+    }
+
+    public void Sign(HttpRequestMessage request, byte[] body, DateTimeOffset signingTime)
+    {
+        var signer = _current.Signer;
+        var authorization = signer.CreateAuthorizationHeader(SigningRequestFor(body, signingTime));
+        Apply(request, signer, signingTime, authorization);
+    }
+
+    public async ValueTask SignAsync(HttpRequestMessage request, byte[] body, DateTimeOffset signingTime, CancellationToken cancellationToken)
+    {
+        var signer = _current.Signer;
+        var authorization = await signer.CreateAuthorizationHeaderAsync(SigningRequestFor(body, signingTime), cancellationToken).ConfigureAwait(false);
+        Apply(request, signer, signingTime, authorization);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _retired?.Dispose();
+            _current.Dispose();
+        }
+    }
+
+    private SigningRequest SigningRequestFor(byte[] body, DateTimeOffset signingTime) =>
+        new(_host, _endpoint.SessionsUri.AbsolutePath, ContentType, body, signingTime, _endpoint.SigningRegion);
+
+    private void Apply(HttpRequestMessage request, RolesAnywhereRequestSigner signer, DateTimeOffset signingTime, string authorization)
+    {
+        var headers = request.Headers;
+        headers.Host = _host;
+        headers.TryAddWithoutValidation(RolesAnywhereRequestSigner.DateHeaderName, RolesAnywhereRequestSigner.FormatAmzDate(signingTime));
+        headers.TryAddWithoutValidation(RolesAnywhereRequestSigner.CertificateHeaderName, signer.CertificateHeaderValue);
+        if (signer.CertificateChainHeaderValue is { } chain)
+        {
+            headers.TryAddWithoutValidation(RolesAnywhereRequestSigner.CertificateChainHeaderName, chain);
+        }
+
+        headers.TryAddWithoutValidation("Authorization", authorization);
+    }
+
+    private static FileStamp[] Stamps(RolesAnywhereOptions options) =>
+        FileStamp.Of(options.CertificatePath, options.PrivateKeyPath, options.IntermediatesPath);
+
+    private static Generation Load(RolesAnywhereOptions options, TimeProvider time, FileStamp[]? stamps = null)
+    {
+        stamps ??= Stamps(options);
+        var identity = SigningIdentityLoader.Load(options, time);
+        try
+        {
+            var signer = new RolesAnywhereRequestSigner(identity.Certificate, identity.Intermediates, identity.SigningKey);
+            return new Generation(identity, signer, stamps);
+        }
+        catch
+        {
+            identity.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>One loaded identity and the signer over it.</summary>
+    private sealed class Generation(SigningIdentity identity, RolesAnywhereRequestSigner signer, FileStamp[] stamps) : IDisposable
+    {
+        public SigningIdentity Identity { get; } = identity;
+
+        public RolesAnywhereRequestSigner Signer { get; } = signer;
+
+        public FileStamp[] Stamps { get; } = stamps;
+
+        public void Dispose() => Identity.Dispose();
+    }
+}
