@@ -30,7 +30,7 @@ internal static class TrustValidator
         chain.ChainPolicy.DisableCertificateDownloads = true;
         chain.ChainPolicy.VerificationTime = now.LocalDateTime;
         chain.ChainPolicy.UrlRetrievalTimeout = TimeSpan.FromMilliseconds(1);
-        if (!chain.Build(leaf))
+        if (!chain.Build(leaf) && !EndsAtIntermediateAnchor(chain, anchor))
         {
             var problems = string.Join("; ", chain.ChainStatus.Select(s => $"{s.Status}: {s.StatusInformation.Trim()}"));
             throw RequestRejectedException.Untrusted(
@@ -52,6 +52,21 @@ internal static class TrustValidator
                     $"The certificate '{certificate.Subject}' (serial {serial:X}) is revoked."));
             }
         }
+    }
+
+    /// <summary>
+    /// An intermediate CA can be a trust anchor: the platform then reports a partial chain (it cannot reach a
+    /// self-signed root), which is acceptable when the chain reaches the anchor and nothing else is wrong.
+    /// </summary>
+    private static bool EndsAtIntermediateAnchor(X509Chain chain, X509Certificate2 anchor)
+    {
+        const X509ChainStatusFlags Tolerated = X509ChainStatusFlags.PartialChain | X509ChainStatusFlags.UntrustedRoot;
+        var selfIssued = anchor.SubjectName.RawData.AsSpan().SequenceEqual(anchor.IssuerName.RawData);
+        var last = chain.ChainElements[^1].Certificate;
+        return !selfIssued
+            && last.RawDataMemory.Span.SequenceEqual(anchor.RawDataMemory.Span)
+            && chain.ChainStatus.All(s => (s.Status & ~Tolerated) == X509ChainStatusFlags.NoError)
+            && chain.ChainElements.All(e => e.ChainElementStatus.All(s => (s.Status & ~Tolerated) == X509ChainStatusFlags.NoError));
     }
 
     private static void CheckValidity(X509Certificate2 certificate, DateTimeOffset now, string what)

@@ -20,6 +20,9 @@ internal sealed class IdentitySpec
     /// <summary>Gets a key the caller owns (never disposed here).</summary>
     public ISigningKey? ExternalKey { get; init; }
 
+    /// <summary>Gets a key opened from a store, token or TPM for this identity (owned), with the certificate found next to it.</summary>
+    public OpenedSigningKey? OpenedKey { get; init; }
+
     /// <summary>Gets a hardware key reference (<c>pkcs11:</c>, <c>handle:</c>) and the setting that named it.</summary>
     public (string Reference, string Scheme, string Setting)? HardwareKey { get; init; }
 

@@ -13,8 +13,12 @@ internal static class SigningIdentityLoader
 {
     /// <summary>Loads the identity <paramref name="options"/> describe, validated at the time <paramref name="time"/> gives.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">The sources are missing, unreadable, inconsistent or unusable.</exception>
-    internal static SigningIdentity Load(RolesAnywhereOptions options, TimeProvider time) =>
-        Build(IdentitySpec.FromOptions(options), time);
+    internal static SigningIdentity Load(RolesAnywhereOptions options, TimeProvider time)
+    {
+        // Keys named by reference (certificate store, pkcs11: URI, TPM handle) are opened first, with the certificate kept next to them.
+        var opened = SigningKeySourceResolver.TryOpen(options, time);
+        return opened is null ? Build(IdentitySpec.FromOptions(options), time) : Build(SigningKeySourceResolver.SpecFor(options, opened), time);
+    }
 
     internal static SigningIdentity Build(IdentitySpec spec, TimeProvider time)
     {
@@ -57,7 +61,7 @@ internal static class SigningIdentityLoader
         using var material = input.Decode(spec.Password);
         var certificates = material.TakeCertificates();
         owned.AddRange(certificates);
-        var key = spec.Key is null && spec.ExternalKey is null && spec.HardwareKey is null ? Own(material.TakeKey(), owned) : null;
+        var key = spec.Key is null && spec.ExternalKey is null && spec.HardwareKey is null && spec.OpenedKey is null ? Own(material.TakeKey(), owned) : null;
         if (certificates.Count == 0)
         {
             throw new RolesAnywhereConfigurationException(
@@ -72,6 +76,11 @@ internal static class SigningIdentityLoader
         if (spec.ExternalKey is { } external)
         {
             return (external, nameof(RolesAnywhereOptions.SigningKey));
+        }
+
+        if (spec.OpenedKey is { } openedKey)
+        {
+            return (Own(openedKey.SigningKey, owned), openedKey.SigningKey.ToString() ?? "the opened key");
         }
 
         if (spec.HardwareKey is { } hardware)

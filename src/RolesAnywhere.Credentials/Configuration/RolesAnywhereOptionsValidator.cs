@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using RolesAnywhere.Credentials.Signing;
 
 namespace RolesAnywhere.Credentials.Configuration;
 
@@ -91,7 +92,15 @@ internal sealed partial class RolesAnywhereOptionsValidator : IValidateOptions<R
     private static void CheckSources(List<string> failures, RolesAnywhereOptions options)
     {
         var certificateSources = Count(options.CertificatePath, options.CertificateData, options.Certificate);
-        if (certificateSources == 0)
+        if (SigningKeySourceResolver.ConflictWithStore(options) is { } storeConflict)
+        {
+            failures.Add(storeConflict);
+        }
+        else if (certificateSources == 0 && SigningKeySourceResolver.MayProvideCertificate(options))
+        {
+            // The certificate store, or the PKCS#11 token, supplies the certificate with the key.
+        }
+        else if (certificateSources == 0)
         {
             failures.Add($"No certificate: set {nameof(RolesAnywhereOptions.CertificatePath)} (PEM, DER or PKCS#12 file), {nameof(RolesAnywhereOptions.CertificateData)} (inline PEM) or {nameof(RolesAnywhereOptions.Certificate)}.");
         }
@@ -168,7 +177,7 @@ internal sealed partial class RolesAnywhereOptionsValidator : IValidateOptions<R
 
     private static void CheckReadable(List<string> failures, string setting, string? path)
     {
-        if (string.IsNullOrWhiteSpace(path))
+        if (string.IsNullOrWhiteSpace(path) || SigningKeySourceResolver.IsReference(path))
         {
             return;
         }

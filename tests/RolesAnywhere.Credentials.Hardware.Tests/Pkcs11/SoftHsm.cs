@@ -24,7 +24,7 @@ internal sealed class SoftHsm
 
     private SoftHsm(string directory) => Directory = directory;
 
-    public static bool IsInstalled => File.Exists(ModulePath) && FindTool("softhsm2-util") is not null;
+    public static bool IsInstalled => File.Exists(ModulePath) && Tools.Find("softhsm2-util") is not null;
 
     public static string MissingReason => $"SoftHSM2 is not installed ({ModulePath} and softhsm2-util; Debian package softhsm2)";
 
@@ -74,25 +74,25 @@ internal sealed class SoftHsm
 
         using (var rsa = keys.GenerateRsa("rsa", [0x01]))
         {
-            hsm.RsaCertificate = LocalIssuer.Issue(rsa, "softhsm-rsa");
+            hsm.RsaCertificate = HardwareIssuer.Issue(rsa, "softhsm-rsa");
             keys.StoreCertificate(hsm.RsaCertificate, "rsa", [0x01]);
         }
 
         using (var p256 = keys.GenerateP256("p256", [0x02], alwaysAuthenticate: false))
         {
-            hsm.P256Certificate = LocalIssuer.Issue(p256, "softhsm-p256");
+            hsm.P256Certificate = HardwareIssuer.Issue(p256, "softhsm-p256");
             keys.StoreCertificate(hsm.P256Certificate, "p256", [0x02]);
         }
 
         using (var always = keys.GenerateP256("always", [0x03], alwaysAuthenticate: true))
         {
-            hsm.AlwaysAuthenticateCertificate = LocalIssuer.Issue(always, "softhsm-always");
+            hsm.AlwaysAuthenticateCertificate = HardwareIssuer.Issue(always, "softhsm-always");
             keys.StoreCertificate(hsm.AlwaysAuthenticateCertificate, "always", [0x03]);
         }
 
         using (var nocert = keys.GenerateP256("nocert", [0x04], alwaysAuthenticate: false))
         {
-            hsm.NoCertKeyCertificate = LocalIssuer.Issue(nocert, "softhsm-nocert");
+            hsm.NoCertKeyCertificate = HardwareIssuer.Issue(nocert, "softhsm-nocert");
         }
 
         // A key stored next to another key's certificate: opening it must report the mismatch.
@@ -108,7 +108,7 @@ internal sealed class SoftHsm
 
     private static void Run(string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo(FindTool(tool)!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Tools.Find(tool)!) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -122,10 +122,6 @@ internal sealed class SoftHsm
             throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {output}");
         }
     }
-
-    internal static string? FindTool(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin").Split(Path.PathSeparator)
-            .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 
     private static void TryDelete(string directory)
     {
