@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using RolesAnywhere.Credentials.Testing.Hosting;
 using RolesAnywhere.Credentials.Testing.Verification;
 
@@ -72,9 +71,10 @@ public sealed partial class RolesAnywhereEmulator : IAsyncDisposable
         options ??= new RolesAnywhereEmulatorOptions();
         Validate(options);
         var state = new EmulatorState(options);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
+        // The empty builder reads no configuration files (no file watchers: inotify instances are scarce when
+        // many emulators run at once), no environment variables and logs nothing.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, 0);

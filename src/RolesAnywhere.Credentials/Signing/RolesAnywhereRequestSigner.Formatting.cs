@@ -98,6 +98,15 @@ public sealed partial class RolesAnywhereRequestSigner
         return Encoding.ASCII.GetString(buffer[..written]);
     }
 
+    /// <summary>Validates the request and writes the SHA-256 of its canonical request (for benchmarks and tests).</summary>
+    internal void HashCanonicalRequest(in SigningRequest request, Span<byte> destination)
+    {
+        int queryLength = SigningRequestValidator.Validate(request, nameof(request));
+        Span<byte> amzDate = stackalloc byte[AmzDate.Length];
+        AmzDate.Write(request.Timestamp.UtcDateTime, amzDate);
+        HashCanonicalRequest(request, queryLength, amzDate, destination);
+    }
+
     /// <summary>
     /// Writes <c>{algorithm}\n{X-Amz-Date}\n{yyyyMMdd}/{region}/rolesanywhere/aws4_request\n{hex sha256(canonical request)}</c>;
     /// returns the number of bytes written (at most <see cref="MaxStringToSignLength"/>).
@@ -106,21 +115,8 @@ public sealed partial class RolesAnywhereRequestSigner
     {
         Span<byte> amzDate = stackalloc byte[AmzDate.Length];
         AmzDate.Write(request.Timestamp.UtcDateTime, amzDate);
-
         Span<byte> canonicalHash = stackalloc byte[SHA256.HashSizeInBytes];
-        int maxCanonicalLength = CanonicalRequestWriter.GetMaxLength(request, queryLength, _certificateLines.Length, _signedHeadersBytes.Length);
-        byte[] canonical = ArrayPool<byte>.Shared.Rent(maxCanonicalLength);
-        int canonicalLength = 0;
-        try
-        {
-            canonicalLength = CanonicalRequestWriter.Write(request, queryLength, amzDate, _certificateLines, _signedHeadersBytes, canonical);
-            SHA256.HashData(canonical.AsSpan(0, canonicalLength), canonicalHash);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(canonical.AsSpan(0, canonicalLength));
-            ArrayPool<byte>.Shared.Return(canonical);
-        }
+        HashCanonicalRequest(request, queryLength, amzDate, canonicalHash);
 
         _algorithmLine.CopyTo(destination);
         int written = _algorithmLine.Length;
@@ -135,6 +131,24 @@ public sealed partial class RolesAnywhereRequestSigner
         destination[written++] = (byte)'\n';
         written += LowerHex.Write(canonicalHash, destination[written..]);
         return written;
+    }
+
+    /// <summary>Writes the canonical request into a pooled buffer, hashes it, and zeroes and returns the buffer.</summary>
+    private void HashCanonicalRequest(in SigningRequest request, int queryLength, ReadOnlySpan<byte> amzDate, Span<byte> hash)
+    {
+        int maxCanonicalLength = CanonicalRequestWriter.GetMaxLength(request, queryLength, _certificateLines.Length, _signedHeadersBytes.Length);
+        byte[] canonical = ArrayPool<byte>.Shared.Rent(maxCanonicalLength);
+        int canonicalLength = 0;
+        try
+        {
+            canonicalLength = CanonicalRequestWriter.Write(request, queryLength, amzDate, _certificateLines, _signedHeadersBytes, canonical);
+            SHA256.HashData(canonical.AsSpan(0, canonicalLength), hash);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(canonical.AsSpan(0, canonicalLength));
+            ArrayPool<byte>.Shared.Return(canonical);
+        }
     }
 
     private int GetAuthorizationHeaderLength(int regionLength, int signatureLength) =>

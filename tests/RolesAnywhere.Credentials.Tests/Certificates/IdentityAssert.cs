@@ -36,7 +36,7 @@ internal static class IdentityAssert
         var ex = Assert.Throws<RolesAnywhereConfigurationException>(load);
         foreach (var text in mustContain)
         {
-            Assert.Contains(text, ex.Message, StringComparison.Ordinal);
+            Assert.True(ex.Message.Contains(text, StringComparison.Ordinal), $"Expected '{text}' in: {ex.Message}");
         }
 
         Assert.DoesNotContain(KeyMaterialFixture.Password, ex.Message, StringComparison.Ordinal);
