@@ -18,7 +18,7 @@ namespace RolesAnywhere.Credentials.Testing;
 /// </summary>
 /// <example>
 /// <code>
-/// using var ca = TestCertificateAuthority.CreateRoot("CN=Test Root");
+/// using var ca = TestCertificateAuthority.CreateRoot(new TestCertificateOptions { SubjectName = "CN=Test Root" });
 /// using var client = ca.IssueClientCertificate();
 /// await using var emulator = await RolesAnywhereEmulator.StartAsync();
 /// var trustAnchorArn = emulator.AddTrustAnchor(ca.Certificate);

@@ -23,9 +23,6 @@ internal sealed class IdentitySpec
     /// <summary>Gets a key opened from a store, token or TPM for this identity (owned), with the certificate found next to it.</summary>
     public OpenedSigningKey? OpenedKey { get; init; }
 
-    /// <summary>Gets a hardware key reference (<c>pkcs11:</c>, <c>handle:</c>) and the setting that named it.</summary>
-    public (string Reference, string Scheme, string Setting)? HardwareKey { get; init; }
-
     public MaterialInput? Intermediates { get; init; }
 
     public X509Certificate2Collection? IntermediateObjects { get; init; }
@@ -64,17 +61,12 @@ internal sealed class IdentitySpec
             throw new RolesAnywhereConfigurationException(string.Join(" ", problems));
         }
 
-        var keyPath = Has(options.PrivateKeyPath) ? options.PrivateKeyPath!.Trim() : null;
-        var hardware = keyPath is not null && HardwareKeyReferences.IsReference(keyPath, out var scheme)
-            ? (keyPath, scheme, nameof(options.PrivateKeyPath))
-            : ((string, string, string)?)null;
         return new IdentitySpec
         {
             Certificate = Input(nameof(options.CertificatePath), options.CertificatePath, nameof(options.CertificateData), options.CertificateData),
             CertificateObject = options.Certificate,
-            Key = hardware is null ? Input(nameof(options.PrivateKeyPath), keyPath, nameof(options.PrivateKeyData), options.PrivateKeyData) : null,
+            Key = Input(nameof(options.PrivateKeyPath), options.PrivateKeyPath, nameof(options.PrivateKeyData), options.PrivateKeyData),
             ExternalKey = options.SigningKey,
-            HardwareKey = hardware,
             Intermediates = Input(nameof(options.IntermediatesPath), options.IntermediatesPath, nameof(options.IntermediatesData), options.IntermediatesData),
             IntermediateObjects = options.Intermediates,
             Password = string.IsNullOrEmpty(options.PrivateKeyPassword) ? null : options.PrivateKeyPassword,

@@ -46,23 +46,26 @@ public sealed class SigningIdentity : IDisposable
     /// <summary>Gets the key that signs requests; it belongs to <see cref="Certificate"/>.</summary>
     public ISigningKey SigningKey { get; }
 
-    /// <summary>Loads an identity from files.</summary>
-    /// <param name="certificatePath">A PEM, DER or PKCS#12 file with the certificate (and possibly the key and intermediates).</param>
-    /// <param name="privateKeyPath">A PEM or DER private key file; <see langword="null"/> when <paramref name="certificatePath"/> holds the key.</param>
-    /// <param name="intermediatesPath">A PEM bundle of intermediate CA certificates, or <see langword="null"/>.</param>
-    /// <param name="password">The password of an encrypted key or PKCS#12 file, or <see langword="null"/>.</param>
+    /// <summary>Loads an identity from files, exactly as <see cref="RolesAnywhereOptions"/> with the same paths would.</summary>
+    /// <param name="certificatePath">A PEM, DER or PKCS#12 file with the certificate (and possibly the key and intermediates); <see cref="RolesAnywhereOptions.CertificatePath"/>.</param>
+    /// <param name="privateKeyPath">A PEM or DER private key file, or <see langword="null"/> when <paramref name="certificatePath"/> holds the key; <see cref="RolesAnywhereOptions.PrivateKeyPath"/>.</param>
+    /// <param name="intermediatesPath">A PEM bundle of intermediate CA certificates, or <see langword="null"/>; <see cref="RolesAnywhereOptions.IntermediatesPath"/>.</param>
+    /// <param name="password">The password of an encrypted key or PKCS#12 file, or <see langword="null"/>; <see cref="RolesAnywhereOptions.PrivateKeyPassword"/>.</param>
     /// <returns>The validated identity; dispose it when done.</returns>
     /// <exception cref="ArgumentException"><paramref name="certificatePath"/> is <see langword="null"/> or empty.</exception>
-    /// <exception cref="RolesAnywhereConfigurationException">A file is missing, unreadable or not in a supported form; the password is missing or wrong; the key does not belong to the certificate; the certificate is expired, not yet valid or not usable with IAM Roles Anywhere.</exception>
+    /// <exception cref="RolesAnywhereConfigurationException">A file is missing, unreadable or not in a supported form; the password is missing or wrong; the key does not belong to the certificate; the certificate is expired, not yet valid or not usable with IAM Roles Anywhere. Messages name the equivalent <see cref="RolesAnywhereOptions"/> settings.</exception>
     public static SigningIdentity FromFiles(string certificatePath, string? privateKeyPath = null, string? intermediatesPath = null, string? password = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(certificatePath);
-        return FromSpec(
-            IdentitySpec.Input(nameof(certificatePath), certificatePath, nameof(certificatePath), null, PasswordParameter),
-            KeyInput(privateKeyPath, out var hardware),
-            hardware,
-            IdentitySpec.Input(nameof(intermediatesPath), intermediatesPath, nameof(intermediatesPath), null, PasswordParameter),
-            password);
+        return SigningIdentityLoader.Load(
+            new RolesAnywhereOptions
+            {
+                CertificatePath = certificatePath,
+                PrivateKeyPath = privateKeyPath,
+                IntermediatesPath = intermediatesPath,
+                PrivateKeyPassword = password,
+            },
+            TimeProvider.System);
     }
 
     /// <summary>Loads an identity from PEM text or base64 DER (certificate, key and PKCS#12 alike).</summary>
@@ -77,9 +80,8 @@ public sealed class SigningIdentity : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(certificate);
         return FromSpec(
-            IdentitySpec.Input(nameof(certificate), null, nameof(certificate), certificate, PasswordParameter),
+            MaterialInput.Text(nameof(certificate), certificate, PasswordParameter),
             IdentitySpec.Input(nameof(privateKey), null, nameof(privateKey), privateKey, PasswordParameter),
-            null,
             IdentitySpec.Input(nameof(intermediates), null, nameof(intermediates), intermediates, PasswordParameter),
             password);
     }
@@ -98,7 +100,6 @@ public sealed class SigningIdentity : IDisposable
         return FromSpec(
             MaterialInput.Bytes(nameof(certificate), certificate, PasswordParameter),
             privateKey is null ? null : MaterialInput.Bytes(nameof(privateKey), privateKey, PasswordParameter),
-            null,
             intermediates is null ? null : MaterialInput.Bytes(nameof(intermediates), intermediates, PasswordParameter),
             password);
     }
@@ -123,27 +124,14 @@ public sealed class SigningIdentity : IDisposable
         CultureInfo.InvariantCulture,
         $"SigningIdentity(Subject={Certificate.Subject}, Serial={Certificate.SerialNumber}, NotAfter={CertificateProfile.Format(new DateTimeOffset(Certificate.NotAfter.ToUniversalTime()))}, Key={SigningKey.Algorithm}, Intermediates={Intermediates.Count})");
 
-    internal static SigningIdentity FromSpec(MaterialInput? certificate, MaterialInput? key, (string, string, string)? hardware, MaterialInput? intermediates, string? password, TimeProvider? time = null) =>
+    private static SigningIdentity FromSpec(MaterialInput certificate, MaterialInput? key, MaterialInput? intermediates, string? password) =>
         SigningIdentityLoader.Build(
             new IdentitySpec
             {
                 Certificate = certificate,
                 Key = key,
-                HardwareKey = hardware,
                 Intermediates = intermediates,
                 Password = string.IsNullOrEmpty(password) ? null : password,
             },
-            time ?? TimeProvider.System);
-
-    private static MaterialInput? KeyInput(string? privateKeyPath, out (string, string, string)? hardware)
-    {
-        hardware = null;
-        if (privateKeyPath is not null && HardwareKeyReferences.IsReference(privateKeyPath.Trim(), out var scheme))
-        {
-            hardware = (privateKeyPath.Trim(), scheme, nameof(privateKeyPath));
-            return null;
-        }
-
-        return IdentitySpec.Input(nameof(privateKeyPath), privateKeyPath, nameof(privateKeyPath), null, PasswordParameter);
-    }
+            TimeProvider.System);
 }

@@ -61,7 +61,7 @@ internal static class SigningIdentityLoader
         using var material = input.Decode(spec.Password);
         var certificates = material.TakeCertificates();
         owned.AddRange(certificates);
-        var key = spec.Key is null && spec.ExternalKey is null && spec.HardwareKey is null && spec.OpenedKey is null ? Own(material.TakeKey(), owned) : null;
+        var key = spec.Key is null && spec.ExternalKey is null && spec.OpenedKey is null ? Own(material.TakeKey(), owned) : null;
         if (certificates.Count == 0)
         {
             throw new RolesAnywhereConfigurationException(
@@ -81,12 +81,6 @@ internal static class SigningIdentityLoader
         if (spec.OpenedKey is { } openedKey)
         {
             return (Own(openedKey.SigningKey, owned), openedKey.SigningKey.ToString() ?? "the opened key");
-        }
-
-        if (spec.HardwareKey is { } hardware)
-        {
-            var opened = HardwareKeyReferences.Open(hardware.Reference, hardware.Scheme, hardware.Setting, spec.Password);
-            return (Own(opened, owned), $"{hardware.Setting} '{HardwareKeyReferences.Redact(hardware.Reference)}'");
         }
 
         if (spec.Key is { } input)

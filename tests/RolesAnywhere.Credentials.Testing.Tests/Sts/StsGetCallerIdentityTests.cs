@@ -16,7 +16,7 @@ public sealed class StsGetCallerIdentityTests(EmulatorFixture fixture) : IClassF
     [Fact]
     public async Task GetCallerIdentity_SdkClientWithIssuedCredentials_ReturnsAssumedRole()
     {
-        var issued = await CreateSessionAsync(fixture.Emulator, fixture.Request(TestPki.EcLeaf, fixture.EcAnchorArn));
+        var issued = await IssuedCredentials.CreateSessionAsync(fixture.Http, fixture.Request(TestPki.EcLeaf, fixture.EcAnchorArn));
         using var sts = Client(fixture.Emulator, new SessionAWSCredentials(issued.AccessKeyId, issued.Secret, issued.Token));
 
         var identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), TestContext.Current.CancellationToken);
@@ -33,7 +33,7 @@ public sealed class StsGetCallerIdentityTests(EmulatorFixture fixture) : IClassF
     [Fact]
     public async Task GetCallerIdentity_WrongSecretKey_SignatureDoesNotMatch()
     {
-        var issued = await CreateSessionAsync(fixture.Emulator, fixture.Request(TestPki.RsaLeaf, fixture.RsaAnchorArn));
+        var issued = await IssuedCredentials.CreateSessionAsync(fixture.Http, fixture.Request(TestPki.RsaLeaf, fixture.RsaAnchorArn));
         var wrongSecret = issued.Secret[..^1] + (issued.Secret[^1] == 'A' ? 'B' : 'A');
         using var sts = Client(fixture.Emulator, new SessionAWSCredentials(issued.AccessKeyId, wrongSecret, issued.Token));
 
@@ -47,7 +47,7 @@ public sealed class StsGetCallerIdentityTests(EmulatorFixture fixture) : IClassF
     [Fact]
     public async Task GetCallerIdentity_WrongSessionToken_InvalidClientTokenId()
     {
-        var issued = await CreateSessionAsync(fixture.Emulator, fixture.Request(TestPki.EcLeaf, fixture.EcAnchorArn));
+        var issued = await IssuedCredentials.CreateSessionAsync(fixture.Http, fixture.Request(TestPki.EcLeaf, fixture.EcAnchorArn));
         using var sts = Client(fixture.Emulator, new SessionAWSCredentials(issued.AccessKeyId, issued.Secret, issued.Token + "x"));
 
         var error = await Assert.ThrowsAsync<AmazonSecurityTokenServiceException>(() =>
@@ -76,7 +76,7 @@ public sealed class StsGetCallerIdentityTests(EmulatorFixture fixture) : IClassF
         var anchor = emulator.AddTrustAnchor(TestPki.EcRoot.Certificate);
         var role = emulator.RoleArn("app");
         var profile = emulator.AddProfile(new EmulatorProfile { RoleArns = [role] });
-        var issued = await CreateSessionAsync(emulator, new SessionRequest
+        var issued = await IssuedCredentials.CreateSessionAsync(fixture.Http, new SessionRequest
         {
             Endpoint = emulator.Endpoint, Certificate = TestPki.EcLeaf, Region = emulator.Region, SignedAt = clock.GetUtcNow(),
             TrustAnchorArn = anchor, ProfileArn = profile, RoleArn = role, DurationSeconds = 900,
@@ -97,22 +97,4 @@ public sealed class StsGetCallerIdentityTests(EmulatorFixture fixture) : IClassF
             AuthenticationRegion = emulator.Region,
             MaxErrorRetry = 0,
         });
-
-    private static async Task<Issued> CreateSessionAsync(RolesAnywhereEmulator emulator, SessionRequest request)
-    {
-        using var http = new HttpClient();
-        using var message = request.Build();
-        using var response = await http.SendAsync(message, TestContext.Current.CancellationToken);
-        var body = await ResponseAssert.CreatedAsync(response);
-        var entry = body.GetProperty("credentialSet")[0];
-        var credentials = entry.GetProperty("credentials");
-        return new Issued(
-            credentials.GetProperty("accessKeyId").GetString()!,
-            credentials.GetProperty("secretAccessKey").GetString()!,
-            credentials.GetProperty("sessionToken").GetString()!,
-            entry.GetProperty("assumedRoleUser").GetProperty("arn").GetString()!,
-            entry.GetProperty("assumedRoleUser").GetProperty("assumedRoleId").GetString()!);
-    }
-
-    private sealed record Issued(string AccessKeyId, string Secret, string Token, string AssumedRoleArn, string AssumedRoleId);
 }

@@ -28,7 +28,7 @@ public sealed class StsRawProtocolTests(EmulatorFixture fixture) : IClassFixture
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         using var json = JsonDocument.Parse(body);
-        Assert.Equal(issued.Arn, json.RootElement.GetProperty("Arn").GetString());
+        Assert.Equal(issued.AssumedRoleArn, json.RootElement.GetProperty("Arn").GetString());
         Assert.Equal("111122223333", json.RootElement.GetProperty("Account").GetString());
     }
 
@@ -70,20 +70,11 @@ public sealed class StsRawProtocolTests(EmulatorFixture fixture) : IClassFixture
         Assert.Contains("InvalidAction", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
-    private async Task<Issued> IssueAsync()
-    {
-        using var response = await fixture.SendAsync(fixture.Request(TestPki.EcLeaf, fixture.EcAnchorArn));
-        var entry = (await ResponseAssert.CreatedAsync(response)).GetProperty("credentialSet")[0];
-        var credentials = entry.GetProperty("credentials");
-        return new Issued(
-            credentials.GetProperty("accessKeyId").GetString()!,
-            credentials.GetProperty("secretAccessKey").GetString()!,
-            credentials.GetProperty("sessionToken").GetString()!,
-            entry.GetProperty("assumedRoleUser").GetProperty("arn").GetString()!);
-    }
+    private Task<IssuedCredentials> IssueAsync() =>
+        IssuedCredentials.CreateSessionAsync(fixture.Http, fixture.Request(TestPki.EcLeaf, fixture.EcAnchorArn));
 
     /// <summary>Signs like SigV4 (AWS4-HMAC-SHA256, service sts), written here independently of the emulator.</summary>
-    private async Task<HttpResponseMessage> SendAsync(Issued issued, string body, string contentType, string? target, string? sentBody = null)
+    private async Task<HttpResponseMessage> SendAsync(IssuedCredentials issued, string body, string contentType, string? target, string? sentBody = null)
     {
         var endpoint = fixture.Emulator.Endpoint;
         var amzDate = fixture.Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
@@ -125,6 +116,4 @@ public sealed class StsRawProtocolTests(EmulatorFixture fixture) : IClassFixture
     }
 
     private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
-
-    private sealed record Issued(string AccessKeyId, string Secret, string Token, string Arn);
 }

@@ -158,11 +158,11 @@ public sealed class BadInputTests(KeyMaterialFixture keys) : IClassFixture<KeyMa
     }
 
     [Fact]
-    public void FromFiles_EncryptedKeyWithoutPassword_NamesPasswordParameter()
+    public void FromFiles_EncryptedKeyWithoutPassword_NamesPasswordSetting()
     {
         var path = keys.Write("needs-password-param.key", keys.P256.ExportEncryptedPkcs8PrivateKeyPem(KeyMaterialFixture.Password, AesSha256));
 
-        IdentityAssert.ConfigurationError(() => SigningIdentity.FromFiles(Certificate(), path), path, "privateKeyPath", "Set password");
+        IdentityAssert.ConfigurationError(() => SigningIdentity.FromFiles(Certificate(), path), path, "PrivateKeyPath", "Set PrivateKeyPassword");
     }
 
     [Fact]
@@ -232,6 +232,14 @@ public sealed class BadInputTests(KeyMaterialFixture keys) : IClassFixture<KeyMa
             bundle,
             "IntermediatesPath",
             "holds no certificate");
+    }
+
+    [Fact]
+    public void FromPem_EncryptedKeyWithoutPassword_NamesParameters()
+    {
+        var pem = keys.P256.ExportEncryptedPkcs8PrivateKeyPem(KeyMaterialFixture.Password, AesSha256);
+
+        IdentityAssert.ConfigurationError(() => SigningIdentity.FromPem(keys.P256Leaf.ExportCertificatePem(), pem), "inline privateKey value", "Set password");
     }
 
     [Fact]

@@ -68,11 +68,4 @@ public sealed class MaterialDecoderTests(KeyMaterialFixture keys) : IClassFixtur
         Assert.Equal(DerKind.Unknown, DerClassifier.Classify("hello"u8.ToArray()));
         Assert.Equal(DerKind.Unknown, DerClassifier.Classify(new byte[] { 0x30, 0x82, 0xFF }));
     }
-
-    [Fact]
-    public void Redact_Pkcs11Uri_DropsPinsAndQuery()
-    {
-        Assert.Equal("pkcs11:token=a;object=b?…", HardwareKeyReferences.Redact("pkcs11:token=a;pin-value=1;object=b?pin-value=2&module-path=/x"));
-        Assert.Equal("handle:0x81000001", HardwareKeyReferences.Redact("handle:0x81000001"));
-    }
 }

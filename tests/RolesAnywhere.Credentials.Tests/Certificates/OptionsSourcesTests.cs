@@ -117,42 +117,10 @@ public sealed class OptionsSourcesTests(KeyMaterialFixture keys) : IClassFixture
 
         var message = IdentityAssert.ConfigurationError(
             () => SigningIdentityLoader.Load(options, TimeProvider.System),
-            "PrivateKeyPath 'pkcs11:token=workload;object=signing-key?…'",
-            "RolesAnywhere.Credentials.Pkcs11",
-            "SigningKey");
+            "PrivateKeyPath",
+            "RolesAnywhere.Credentials.Pkcs11");
         Assert.DoesNotContain("98765", message, StringComparison.Ordinal);
         Assert.DoesNotContain("4321", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Load_RegisteredHardwareOpener_OpensKeyAndOwnsIt()
-    {
-        SoftwareSigningKey? opened = null;
-        string? seenPassword = null;
-        HardwareKeyReferences.Register("handle", (reference, password) =>
-        {
-            Assert.Equal("handle:0x81000001", reference);
-            seenPassword = password;
-            return opened = new SoftwareSigningKey(CopyOf(keys.P256));
-        });
-        try
-        {
-            var identity = SigningIdentity.FromSpec(
-                MaterialInput.Text("certificate", keys.P256Leaf.ExportCertificatePem(), "password"),
-                key: null,
-                hardware: ("handle:0x81000001", "handle", "privateKeyPath"),
-                intermediates: null,
-                password: "tpm-auth");
-
-            Assert.Same(opened, identity.SigningKey);
-            Assert.Equal("tpm-auth", seenPassword);
-            identity.Dispose();
-            Assert.Throws<ObjectDisposedException>(() => opened!.TrySign([1], new byte[opened.MaxSignatureSizeInBytes], out _));
-        }
-        finally
-        {
-            HardwareKeyReferences.Unregister("handle");
-        }
     }
 
     [Fact]
