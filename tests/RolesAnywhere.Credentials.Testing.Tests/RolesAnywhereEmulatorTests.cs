@@ -118,6 +118,18 @@ public sealed class RolesAnywhereEmulatorTests(EmulatorFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task CreateSession_ChunkedBody_Returns201()
+    {
+        using var message = fixture.Request(TestPki.EcLeaf, fixture.EcAnchorArn).Build();
+        message.Headers.TransferEncodingChunked = true;
+
+        using var response = await fixture.Http.SendAsync(message, TestContext.Current.CancellationToken);
+
+        await ResponseAssert.CreatedAsync(response);
+        Assert.Equal("chunked", fixture.Emulator.Requests[^1].Headers["Transfer-Encoding"]);
+    }
+
+    [Fact]
     public async Task UnknownRoute_Returns404UnknownOperation()
     {
         using var response = await fixture.Http.GetAsync(new Uri(fixture.Emulator.Endpoint, "nothing"), TestContext.Current.CancellationToken);

@@ -44,6 +44,7 @@ internal static class CanonicalRequestWriter
     /// <param name="amzDate">The <c>X-Amz-Date</c> value as ASCII.</param>
     /// <param name="certificateLines">The precomputed <c>x-amz-x509:…\n</c> (and <c>x-amz-x509-chain:…\n</c>) lines.</param>
     /// <param name="signedHeaders">The signed-headers list, such as <c>content-type;host;x-amz-date;x-amz-x509</c>.</param>
+    /// <param name="bodyHashHex">The lower-case hex SHA-256 of the body (64 bytes).</param>
     /// <param name="destination">At least <see cref="GetMaxLength"/> bytes.</param>
     public static int Write(
         in SigningRequest request,
@@ -51,6 +52,7 @@ internal static class CanonicalRequestWriter
         ReadOnlySpan<byte> amzDate,
         ReadOnlySpan<byte> certificateLines,
         ReadOnlySpan<byte> signedHeaders,
+        ReadOnlySpan<byte> bodyHashHex,
         Span<byte> destination)
     {
         int written = Append(MethodLine, destination, 0);
@@ -74,9 +76,7 @@ internal static class CanonicalRequestWriter
 
         written = Append(signedHeaders, destination, written);
         destination[written++] = (byte)'\n';
-        Span<byte> bodyHash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(request.Body.Span, bodyHash);
-        written += LowerHex.Write(bodyHash, destination[written..]);
+        written = Append(bodyHashHex, destination, written);
         return written;
     }
 

@@ -84,8 +84,10 @@ public sealed partial class RolesAnywhereRequestSigner
         int queryLength = SigningRequestValidator.Validate(request, nameof(request));
         Span<byte> amzDate = stackalloc byte[AmzDate.Length];
         AmzDate.Write(request.Timestamp.UtcDateTime, amzDate);
+        Span<byte> bodyHashHex = stackalloc byte[CanonicalRequestWriter.Sha256HexLength];
+        _bodyHashCache.WriteHexDigest(request.Body.Span, bodyHashHex);
         byte[] buffer = new byte[CanonicalRequestWriter.GetMaxLength(request, queryLength, _certificateLines.Length, _signedHeadersBytes.Length)];
-        int written = CanonicalRequestWriter.Write(request, queryLength, amzDate, _certificateLines, _signedHeadersBytes, buffer);
+        int written = CanonicalRequestWriter.Write(request, queryLength, amzDate, _certificateLines, _signedHeadersBytes, bodyHashHex, buffer);
         return Encoding.UTF8.GetString(buffer, 0, written);
     }
 
@@ -136,12 +138,14 @@ public sealed partial class RolesAnywhereRequestSigner
     /// <summary>Writes the canonical request into a pooled buffer, hashes it, and zeroes and returns the buffer.</summary>
     private void HashCanonicalRequest(in SigningRequest request, int queryLength, ReadOnlySpan<byte> amzDate, Span<byte> hash)
     {
+        Span<byte> bodyHashHex = stackalloc byte[CanonicalRequestWriter.Sha256HexLength];
+        _bodyHashCache.WriteHexDigest(request.Body.Span, bodyHashHex);
         int maxCanonicalLength = CanonicalRequestWriter.GetMaxLength(request, queryLength, _certificateLines.Length, _signedHeadersBytes.Length);
         byte[] canonical = ArrayPool<byte>.Shared.Rent(maxCanonicalLength);
         int canonicalLength = 0;
         try
         {
-            canonicalLength = CanonicalRequestWriter.Write(request, queryLength, amzDate, _certificateLines, _signedHeadersBytes, canonical);
+            canonicalLength = CanonicalRequestWriter.Write(request, queryLength, amzDate, _certificateLines, _signedHeadersBytes, bodyHashHex, canonical);
             SHA256.HashData(canonical.AsSpan(0, canonicalLength), hash);
         }
         finally

@@ -61,6 +61,7 @@ public sealed partial class RolesAnywhereRequestSigner
     private const int MaxStackSignatureBytes = 512;
 
     private readonly ISigningKey _signingKey;
+    private readonly BodyHashCache _bodyHashCache = new();
     private readonly byte[] _algorithmLine;
     private readonly byte[] _certificateLines;
     private readonly byte[] _signedHeadersBytes;

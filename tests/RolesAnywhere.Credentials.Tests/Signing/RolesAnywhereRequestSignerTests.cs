@@ -262,5 +262,29 @@ public sealed class RolesAnywhereRequestSignerTests
         Assert.Equal(signer.CreateAuthorizationHeader(request), await signer.CreateAuthorizationHeaderAsync(request, TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public void GetCanonicalRequest_BodyChangesBetweenCalls_HashFollowsTheBody()
+    {
+        // The signer remembers the last body's digest: a changed body (same length, or beyond the
+        // remembered size) must never reuse it.
+        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        var signer = new RolesAnywhereRequestSigner(TestKeys.P256.Certificate, null, key);
+        byte[] first = "{\"durationSeconds\":3600}"u8.ToArray();
+        byte[] second = "{\"durationSeconds\":7200}"u8.ToArray();
+        byte[] large = Encoding.UTF8.GetBytes("{\"x\":\"" + new string('y', 5000) + "\"}");
+
+        foreach (byte[] body in new[] { first, second, first, large, large, second })
+        {
+            var request = new SigningRequest("h", "/sessions", "application/json", body, Timestamp, "us-east-1");
+            Assert.EndsWith("\n" + Convert.ToHexStringLower(SHA256.HashData(body)), signer.GetCanonicalRequest(request), StringComparison.Ordinal);
+        }
+
+        byte[] mutable = [.. first];
+        var before = new SigningRequest("h", "/sessions", "application/json", mutable, Timestamp, "us-east-1");
+        _ = signer.GetCanonicalRequest(before);
+        mutable[^2] = (byte)'1';
+        Assert.EndsWith("\n" + Convert.ToHexStringLower(SHA256.HashData(mutable)), signer.GetCanonicalRequest(before), StringComparison.Ordinal);
+    }
+
     private static string BodyHash() => Convert.ToHexStringLower(SHA256.HashData("{\"durationSeconds\":3600}"u8));
 }
