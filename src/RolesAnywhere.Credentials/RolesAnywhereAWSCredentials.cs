@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.ExceptionServices;
 using Amazon.Runtime;
 using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Diagnostics;
 using RolesAnywhere.Credentials.Sessions;
 
 namespace RolesAnywhere.Credentials;
@@ -25,7 +26,7 @@ namespace RolesAnywhere.Credentials;
 /// refresh, until the next attempt).
 /// </para>
 /// </remarks>
-public sealed class RolesAnywhereAWSCredentials : RefreshingAWSCredentials
+public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentials
 {
     /// <summary>Credentials with less left than this (beyond the SDK's buffer) are not worth returning.</summary>
     private static readonly TimeSpan MinimumRemaining = TimeSpan.FromSeconds(10);
@@ -91,7 +92,8 @@ public sealed class RolesAnywhereAWSCredentials : RefreshingAWSCredentials
 
         _signer = signer;
         var http = SessionHttpClientFactory.Create(httpMessageHandler ?? options.HttpMessageHandler, options.Proxy, options.HttpTimeout);
-        _client = new CreateSessionClient(settings, signer, timeProvider, http, observer);
+        // Without an observer of the caller's (hosting passes one with a logger), spans and metrics still flow to listeners.
+        _client = new CreateSessionClient(settings, signer, timeProvider, http, observer ?? new CreateSessionTelemetry(settings.Arns.Region, timeProvider: timeProvider));
         PreemptExpiryTime = _schedule.PreemptFor(TimeSpan.FromSeconds(settings.DurationSeconds) - ExpirationBuffer);
     }
 

@@ -1,26 +1,34 @@
 using System.Diagnostics;
-using System.Security.Cryptography.X509Certificates;
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using RolesAnywhere.Credentials.Sessions;
 
 namespace RolesAnywhere.Credentials.Diagnostics;
 
 /// <summary>
-/// The telemetry seam of one credentials object: the CreateSession client calls <see cref="StartAttempt"/>
-/// for every attempt, and the attempt logs, traces, counts and updates the state the health check reads.
+/// The observer of one credentials object: a span, a log entry and measurements per CreateSession attempt,
+/// and the state (last refresh outcome, current expiry, certificate lifetime) that the health check reads.
+/// Never throws and never blocks, as <see cref="ICreateSessionObserver"/> requires.
 /// </summary>
-internal sealed class CreateSessionTelemetry : ICredentialState
+internal sealed class CreateSessionTelemetry : ICreateSessionObserver, ICredentialState
 {
     private readonly object gate = new();
+    private readonly ConditionalWeakTable<CreateSessionAttemptInfo, Activity> activities = new();
     private CredentialStateSnapshot snapshot = CredentialStateSnapshot.Empty;
 
-    public CreateSessionTelemetry(ILogger? logger = null, RolesAnywhereMetrics? metrics = null, TimeProvider? timeProvider = null)
+    public CreateSessionTelemetry(string region, ILogger? logger = null, RolesAnywhereMetrics? metrics = null, TimeProvider? timeProvider = null)
     {
+        Region = region;
         Logger = logger ?? NullLogger.Instance;
         Metrics = metrics ?? RolesAnywhereMetrics.Shared;
         TimeProvider = timeProvider ?? TimeProvider.System;
         Metrics.Observe(this);
     }
+
+    public string Region { get; }
 
     public ILogger Logger { get; }
 
@@ -30,34 +38,84 @@ internal sealed class CreateSessionTelemetry : ICredentialState
 
     public CredentialStateSnapshot Snapshot => Volatile.Read(ref snapshot);
 
-    /// <summary>Starts one CreateSession attempt; end it with <see cref="CreateSessionAttempt.Succeeded"/> or <see cref="CreateSessionAttempt.Failed"/>.</summary>
-    /// <param name="certificate">The leaf certificate that signs the request.</param>
-    /// <param name="region">The signing region.</param>
-    /// <param name="endpoint">The endpoint called.</param>
-    /// <param name="attempt">1 for the first attempt of a refresh, 2 for its first retry, and so on.</param>
-    public CreateSessionAttempt StartAttempt(X509Certificate2 certificate, string region, Uri endpoint, int attempt = 1)
+    public void AttemptStarted(CreateSessionAttemptInfo attempt)
     {
-        ArgumentNullException.ThrowIfNull(certificate);
-        ArgumentNullException.ThrowIfNull(region);
-        ArgumentNullException.ThrowIfNull(endpoint);
-        var description = CertificateDescription.From(certificate);
-        lock (gate)
-        {
-            snapshot = snapshot with { Certificate = description };
-        }
-
+        var certificate = CertificateDescription.From(attempt.Certificate);
+        Update(s => s with { Certificate = certificate });
         var activity = TelemetrySources.ActivitySource.StartActivity("RolesAnywhere CreateSession", ActivityKind.Client);
-        if (activity is { IsAllDataRequested: true })
+        if (activity is null)
         {
-            activity.SetTag(TelemetryTags.Region, region);
-            activity.SetTag(TelemetryTags.ServerAddress, endpoint.Host);
-            activity.SetTag(TelemetryTags.ServerPort, endpoint.Port);
-            activity.SetTag(TelemetryTags.CertificateSerial, description.SerialNumber);
-            activity.SetTag(TelemetryTags.CertificateNotAfter, description.NotAfter.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            activity.SetTag(TelemetryTags.Attempt, attempt);
+            return;
         }
 
-        return new CreateSessionAttempt(this, activity, description, region, TimeProvider.GetTimestamp());
+        if (activity.IsAllDataRequested)
+        {
+            activity.SetTag(TelemetryTags.Region, Region);
+            activity.SetTag(TelemetryTags.ServerAddress, attempt.Endpoint.Host);
+            activity.SetTag(TelemetryTags.ServerPort, attempt.Endpoint.Port);
+            activity.SetTag(TelemetryTags.CertificateSerial, certificate.SerialNumber);
+            activity.SetTag(TelemetryTags.CertificateNotAfter, certificate.NotAfter.ToString("O", CultureInfo.InvariantCulture));
+            activity.SetTag(TelemetryTags.Attempt, attempt.Number);
+        }
+
+        activities.AddOrUpdate(attempt, activity);
+    }
+
+    public void AttemptEnded(CreateSessionAttemptInfo attempt, TimeSpan duration, HttpStatusCode? status, string? requestId, RolesAnywhereException? error)
+    {
+        var certificate = CertificateDescription.From(attempt.Certificate);
+        var days = certificate.DaysToExpiry(TimeProvider.GetUtcNow());
+        var errorType = error is null ? null : ErrorClassifier.Classify(error);
+        if (activities.TryGetValue(attempt, out var activity))
+        {
+            activities.Remove(attempt);
+            activity.SetTag(TelemetryTags.RequestId, requestId);
+            activity.SetTag(TelemetryTags.HttpStatus, status is null ? null : (int)status);
+            activity.SetTag(TelemetryTags.Outcome, error is null ? TelemetryTags.Success : TelemetryTags.Failure);
+            if (error is null)
+            {
+                activity.SetStatus(ActivityStatusCode.Ok);
+            }
+            else
+            {
+                activity.SetTag(TelemetryTags.ErrorType, errorType);
+                activity.SetStatus(ActivityStatusCode.Error, error.Message);
+            }
+
+            activity.Dispose();
+        }
+
+        var durationMs = (long)duration.TotalMilliseconds;
+        if (error is null)
+        {
+            Log.CreateSessionSucceeded(Logger, Region, certificate.Subject, certificate.SerialNumber, days, durationMs, requestId);
+        }
+        else
+        {
+            Log.CreateSessionFailed(Logger, Region, certificate.Subject, certificate.SerialNumber, days, durationMs, requestId, errorType!, error);
+        }
+
+        Metrics.RecordAttempt(Region, errorType, duration);
+    }
+
+    public void RefreshSucceeded(SessionCredentials credentials)
+    {
+        Update(s => s with { CredentialsExpiration = credentials.Expiration, LastSuccess = TimeProvider.GetUtcNow() });
+        Log.CredentialsRefreshed(Logger, credentials.Expiration);
+    }
+
+    public void RefreshFailed(Exception error, bool servingLastGood)
+    {
+        var now = TimeProvider.GetUtcNow();
+        Update(s => s with { LastFailure = now, LastErrorType = ErrorClassifier.Classify(error), LastErrorMessage = error.Message });
+        if (servingLastGood && Snapshot.CredentialsExpiration is { } expiration)
+        {
+            Log.RefreshFailedServingLastGood(Logger, expiration, error);
+        }
+        else
+        {
+            Log.RefreshFailed(Logger, error);
+        }
     }
 
     public bool TryGetCertificateLifetime(out TimeSpan remaining, out string serialNumber)
@@ -75,34 +133,11 @@ internal sealed class CreateSessionTelemetry : ICredentialState
         return true;
     }
 
-    internal void Complete(CreateSessionAttempt attempt, string? requestId, DateTimeOffset? expiration, Exception? exception)
+    private void Update(Func<CredentialStateSnapshot, CredentialStateSnapshot> change)
     {
-        var elapsed = TimeProvider.GetElapsedTime(attempt.StartTimestamp);
-        var now = TimeProvider.GetUtcNow();
-        var certificate = attempt.Certificate;
-        var days = certificate.DaysToExpiry(now);
-        var durationMs = (long)elapsed.TotalMilliseconds;
-        string? errorType = null;
-        if (exception is null)
+        lock (gate)
         {
-            lock (gate)
-            {
-                snapshot = snapshot with { CredentialsExpiration = expiration, LastSuccess = now };
-            }
-
-            Log.CreateSessionSucceeded(Logger, attempt.Region, certificate.Subject, certificate.SerialNumber, days, durationMs, requestId, expiration ?? default);
+            Volatile.Write(ref snapshot, change(snapshot));
         }
-        else
-        {
-            errorType = ErrorClassifier.Classify(exception);
-            lock (gate)
-            {
-                snapshot = snapshot with { LastFailure = now, LastErrorType = errorType, LastErrorMessage = exception.Message };
-            }
-
-            Log.CreateSessionFailed(Logger, attempt.Region, certificate.Subject, certificate.SerialNumber, days, durationMs, requestId, errorType, exception);
-        }
-
-        Metrics.RecordAttempt(attempt.Region, errorType, elapsed);
     }
 }

@@ -8,6 +8,7 @@ internal static class TelemetryTags
     public const string ServerPort = "server.port";
     public const string ErrorType = "error.type";
     public const string RequestId = "aws.request_id";
+    public const string HttpStatus = "http.response.status_code";
     public const string Outcome = "rolesanywhere.outcome";
     public const string CertificateSerial = "rolesanywhere.certificate.serial";
     public const string CertificateNotAfter = "rolesanywhere.certificate.not_after";

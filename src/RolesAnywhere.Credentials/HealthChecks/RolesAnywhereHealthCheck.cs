@@ -13,17 +13,19 @@ namespace RolesAnywhere.Credentials.HealthChecks;
 internal sealed class RolesAnywhereHealthCheck : IHealthCheck
 {
     private readonly AWSCredentials credentials;
-    private readonly ICredentialState state;
+    private readonly ICredentialState? state;
     private readonly RolesAnywhereHealthCheckOptions options;
     private readonly TimeProvider timeProvider;
 
-    public RolesAnywhereHealthCheck(AWSCredentials credentials, ICredentialState state, RolesAnywhereHealthCheckOptions options, TimeProvider timeProvider)
+    public RolesAnywhereHealthCheck(AWSCredentials credentials, ICredentialState? state, RolesAnywhereHealthCheckOptions options, TimeProvider timeProvider)
     {
         this.credentials = credentials;
         this.state = state;
         this.options = options;
         this.timeProvider = timeProvider;
     }
+
+    private CredentialStateSnapshot Snapshot => state?.Snapshot ?? CredentialStateSnapshot.Empty;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -38,10 +40,10 @@ internal sealed class RolesAnywhereHealthCheck : IHealthCheck
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy("No valid IAM Roles Anywhere credentials: " + exception.Message, exception, Describe(state.Snapshot));
+            return HealthCheckResult.Unhealthy("No valid IAM Roles Anywhere credentials: " + exception.Message, exception, Describe(Snapshot));
         }
 
-        return Evaluate(state.Snapshot, timeProvider.GetUtcNow(), options.CertificateExpiryWarning);
+        return Evaluate(Snapshot, timeProvider.GetUtcNow(), options.CertificateExpiryWarning);
     }
 
     /// <summary>Judges a state in which credentials were just obtained.</summary>

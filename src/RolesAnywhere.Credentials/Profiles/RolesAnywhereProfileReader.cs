@@ -25,7 +25,7 @@ internal static class RolesAnywhereProfileReader
                 $"Add [profile {profileName}] with {ProfileKeys.TrustAnchorArn}, {ProfileKeys.ProfileArn}, {ProfileKeys.RoleArn}, {ProfileKeys.Certificate} and {ProfileKeys.PrivateKey}.");
         }
 
-        var failures = RolesAnywhereOptionsValidator.Collect(options);
+        var failures = RolesAnywhereOptionsValidator.Collect(options, TimeProvider.System);
         if (failures.Count > 0)
         {
             throw new RolesAnywhereConfigurationException(

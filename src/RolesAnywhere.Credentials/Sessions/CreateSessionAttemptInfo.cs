@@ -26,4 +26,7 @@ internal sealed class CreateSessionAttemptInfo
 
     /// <summary>Gets the certificate that signed the attempt (its public part only is of interest).</summary>
     public X509Certificate2 Certificate { get; }
+
+    /// <summary>Gets or sets what an observer keeps between <c>AttemptStarted</c> and <c>AttemptEnded</c> (an activity, a timer).</summary>
+    public object? ObserverState { get; set; }
 }

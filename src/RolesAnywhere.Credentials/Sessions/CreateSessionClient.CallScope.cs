@@ -59,7 +59,7 @@ internal sealed partial class CreateSessionClient
                     throw;
                 }
 
-                Ended(attempt, response.StatusCode, requestId, null);
+                _client._observer.AttemptEnded(attempt, _client._time.GetElapsedTime(_attemptStarted), response.StatusCode, requestId, credentials, null);
                 return new AttemptOutcome(credentials, null, null, false);
             }
 
@@ -148,6 +148,6 @@ internal sealed partial class CreateSessionClient
         }
 
         private void Ended(CreateSessionAttemptInfo attempt, System.Net.HttpStatusCode? status, string? requestId, RolesAnywhereException? error) =>
-            _client._observer.AttemptEnded(attempt, _client._time.GetElapsedTime(_attemptStarted), status, requestId, error);
+            _client._observer.AttemptEnded(attempt, _client._time.GetElapsedTime(_attemptStarted), status, requestId, credentials: null, error);
     }
 }

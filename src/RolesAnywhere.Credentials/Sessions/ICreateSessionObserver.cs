@@ -14,8 +14,11 @@ internal interface ICreateSessionObserver
     {
     }
 
-    /// <summary>An attempt ended: <paramref name="error"/> is <see langword="null"/> on success; <paramref name="status"/> is <see langword="null"/> when no response arrived.</summary>
-    void AttemptEnded(CreateSessionAttemptInfo attempt, TimeSpan duration, HttpStatusCode? status, string? requestId, RolesAnywhereException? error)
+    /// <summary>
+    /// An attempt ended: with <paramref name="credentials"/> on success, otherwise with <paramref name="error"/>
+    /// (both <see langword="null"/> when the caller canceled); <paramref name="status"/> is <see langword="null"/> when no response arrived.
+    /// </summary>
+    void AttemptEnded(CreateSessionAttemptInfo attempt, TimeSpan duration, HttpStatusCode? status, string? requestId, SessionCredentials? credentials, RolesAnywhereException? error)
     {
     }
 

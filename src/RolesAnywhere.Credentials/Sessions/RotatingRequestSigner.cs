@@ -17,7 +17,8 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
 {
     private const string ContentType = "application/json";
 
-    private readonly RolesAnywhereOptions _options;
+    private readonly IdentitySpec _spec;
+    private readonly string?[] _paths;
     private readonly RolesAnywhereEndpoint _endpoint;
     private readonly string _host;
     private readonly TimeProvider _time;
@@ -25,9 +26,10 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
     private volatile Generation _current;
     private Generation? _retired;
 
-    private RotatingRequestSigner(RolesAnywhereOptions options, RolesAnywhereEndpoint endpoint, TimeProvider time, Generation first)
+    private RotatingRequestSigner(IdentitySpec spec, string?[] paths, RolesAnywhereEndpoint endpoint, TimeProvider time, Generation first)
     {
-        _options = options;
+        _spec = spec;
+        _paths = paths;
         _endpoint = endpoint;
         _host = RolesAnywhereRequestSigner.FormatHostHeader(endpoint.SessionsUri);
         _time = time;
@@ -38,13 +40,18 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
 
     /// <summary>Loads the identity and checks it can sign.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">The certificate or key cannot be used.</exception>
-    public static RotatingRequestSigner Create(RolesAnywhereOptions options, RolesAnywhereEndpoint endpoint, TimeProvider time) =>
-        new(options, endpoint, time, Load(options, time));
+    /// <remarks>The sources are taken from <paramref name="options"/> now; later changes to the options object are not seen.</remarks>
+    public static RotatingRequestSigner Create(RolesAnywhereOptions options, RolesAnywhereEndpoint endpoint, TimeProvider time)
+    {
+        var spec = IdentitySpec.FromOptions(options);
+        string?[] paths = [options.CertificatePath, options.PrivateKeyPath, options.IntermediatesPath];
+        return new(spec, paths, endpoint, time, Load(spec, paths, time));
+    }
 
     public void Refresh()
     {
         var current = _current;
-        var stamps = Stamps(_options);
+        var stamps = FileStamp.Of(_paths);
         if (!current.Stamps.SequenceEqual(stamps))
         {
             lock (_gate)
@@ -52,7 +59,7 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
                 current = _current;
                 if (!current.Stamps.SequenceEqual(stamps))
                 {
-                    var next = Load(_options, _time, stamps);
+                    var next = Load(_spec, _paths, _time, stamps);
                     _retired?.Dispose();
                     _retired = current;
                     _current = current = next;
@@ -109,13 +116,10 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
         headers.TryAddWithoutValidation("Authorization", authorization);
     }
 
-    private static FileStamp[] Stamps(RolesAnywhereOptions options) =>
-        FileStamp.Of(options.CertificatePath, options.PrivateKeyPath, options.IntermediatesPath);
-
-    private static Generation Load(RolesAnywhereOptions options, TimeProvider time, FileStamp[]? stamps = null)
+    private static Generation Load(IdentitySpec spec, string?[] paths, TimeProvider time, FileStamp[]? stamps = null)
     {
-        stamps ??= Stamps(options);
-        var identity = SigningIdentityLoader.Load(options, time);
+        stamps ??= FileStamp.Of(paths);
+        var identity = SigningIdentityLoader.Build(spec, time);
         try
         {
             var signer = new RolesAnywhereRequestSigner(identity.Certificate, identity.Intermediates, identity.SigningKey);

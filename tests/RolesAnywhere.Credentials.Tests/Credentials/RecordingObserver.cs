@@ -21,7 +21,7 @@ internal sealed class RecordingObserver(FakeTimeProvider? clock = null, TimeSpan
 
     public int Successes => Volatile.Read(ref _successes);
 
-    public void AttemptEnded(CreateSessionAttemptInfo attempt, TimeSpan duration, HttpStatusCode? status, string? requestId, RolesAnywhereException? error) =>
+    public void AttemptEnded(CreateSessionAttemptInfo attempt, TimeSpan duration, HttpStatusCode? status, string? requestId, SessionCredentials? credentials, RolesAnywhereException? error) =>
         Attempts.Enqueue((attempt.Number, status, error));
 
     public void BackoffStarted(CreateSessionAttemptInfo failedAttempt, TimeSpan delay)

@@ -77,6 +77,24 @@ public sealed class RotationTests
     }
 
     [Fact]
+    public async Task Refresh_OptionsObjectChangedAfterConstruction_KeepsTheConfiguredFiles()
+    {
+        await using var world = await EmulatorWorld.StartAsync();
+        using var leaf = world.Root.IssueClientCertificate();
+        var options = world.OptionsFor(leaf);
+        using var credentials = world.Credentials(options);
+        await credentials.GetCredentialsAsync();
+
+        options.CertificatePath = Path.Combine(world.Folder, "elsewhere.pem");
+        options.PrivateKeyPath = Path.Combine(world.Folder, "elsewhere.key");
+        world.Clock.Advance(TimeSpan.FromHours(1));
+        await credentials.GetCredentialsAsync();
+
+        Assert.All(world.SessionRequests, r => Assert.Equal(Convert.ToBase64String(leaf.RawData), r.Headers["X-Amz-X509"]));
+        Assert.Equal(2, world.SessionRequests.Count);
+    }
+
+    [Fact]
     public void FileStampsOf_IgnoresUnsetPaths()
     {
         var stamps = RolesAnywhere.Credentials.Sessions.FileStamp.Of(null, "", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N")));

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using RolesAnywhere.Credentials.Configuration;
+using RolesAnywhere.Credentials.Testing.Certificates;
 
 namespace RolesAnywhere.Credentials.Tests.Hosting;
 
@@ -9,14 +9,17 @@ public sealed class OptionsValidatorTests : IDisposable
     private const string Profile = "arn:aws:rolesanywhere:eu-west-1:111122223333:profile/0a1b2c3d-0000-4000-8000-000000000002";
     private const string Role = "arn:aws:iam::111122223333:role/Workload";
 
+    private static readonly Lazy<TestCertificateAuthority> Root = new(() => TestCertificateAuthority.CreateRoot(new TestCertificateOptions { SubjectName = "CN=Validator Test Root" }));
     private readonly string directory = Directory.CreateTempSubdirectory("ra-validate-").FullName;
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
+    private static RolesAnywhereOptionsValidator Validator => new(TimeProvider.System);
+
     [Fact]
     public void Validate_CompleteOptions_Succeeds()
     {
-        var result = new RolesAnywhereOptionsValidator().Validate(null, ValidOptions());
+        var result = Validator.Validate(null, ValidOptions());
 
         Assert.True(result.Succeeded, result.FailureMessage);
     }
@@ -32,16 +35,16 @@ public sealed class OptionsValidatorTests : IDisposable
         options.RoleSessionName = "bad name with spaces";
         options.PrivateKeyPath = Path.Combine(directory, "missing.key");
 
-        var result = new RolesAnywhereOptionsValidator().Validate(null, options);
+        var result = Validator.Validate(null, options);
 
         Assert.True(result.Failed);
         var failures = result.Failures!.ToList();
         Assert.Contains(failures, f => f.StartsWith("TrustAnchorArn", StringComparison.Ordinal) && f.Contains("trust-anchor/", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("ProfileArn is required", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("RoleArn", StringComparison.Ordinal) && f.Contains("arn:aws:iam::", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("SessionDuration", StringComparison.Ordinal) && f.Contains("900", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("SessionDuration", StringComparison.Ordinal) && f.Contains("00:15:00", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("RoleSessionName", StringComparison.Ordinal) && f.Contains("2 to 64", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("PrivateKeyPath", StringComparison.Ordinal) && f.Contains("does not exist", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("PrivateKeyPath:", StringComparison.Ordinal) && f.Contains("does not exist", StringComparison.Ordinal));
         Assert.Equal(6, failures.Count);
     }
 
@@ -53,7 +56,7 @@ public sealed class OptionsValidatorTests : IDisposable
         var options = ValidOptions();
         options.SessionDuration = TimeSpan.FromSeconds(seconds);
 
-        var failure = Assert.Single(new RolesAnywhereOptionsValidator().Validate(null, options).Failures!);
+        var failure = Assert.Single(Validator.Validate(null, options).Failures!);
 
         Assert.StartsWith("SessionDuration", failure, StringComparison.Ordinal);
     }
@@ -66,7 +69,7 @@ public sealed class OptionsValidatorTests : IDisposable
         var options = ValidOptions();
         options.SessionDuration = TimeSpan.FromSeconds(seconds);
 
-        Assert.True(new RolesAnywhereOptionsValidator().Validate(null, options).Succeeded);
+        Assert.True(Validator.Validate(null, options).Succeeded);
     }
 
     [Fact]
@@ -75,7 +78,7 @@ public sealed class OptionsValidatorTests : IDisposable
         var options = ValidOptions();
         options.ProfileArn = Profile.Replace("eu-west-1", "us-east-1", StringComparison.Ordinal);
 
-        var failure = Assert.Single(new RolesAnywhereOptionsValidator().Validate(null, options).Failures!);
+        var failure = Assert.Single(Validator.Validate(null, options).Failures!);
 
         Assert.Contains("us-east-1", failure, StringComparison.Ordinal);
         Assert.Contains("eu-west-1", failure, StringComparison.Ordinal);
@@ -88,7 +91,7 @@ public sealed class OptionsValidatorTests : IDisposable
         var options = ValidOptions();
         options.TrustAnchorArn = TrustAnchor.Replace("arn:aws:", "arn:aws-cn:", StringComparison.Ordinal);
 
-        var failures = new RolesAnywhereOptionsValidator().Validate(null, options).Failures!;
+        var failures = Validator.Validate(null, options).Failures!;
 
         Assert.Contains(failures, f => f.Contains("partition", StringComparison.OrdinalIgnoreCase) && f.Contains("aws-cn", StringComparison.Ordinal));
     }
@@ -99,7 +102,7 @@ public sealed class OptionsValidatorTests : IDisposable
         var options = ValidOptions();
         options.Region = "us-west-2";
 
-        var failure = Assert.Single(new RolesAnywhereOptionsValidator().Validate(null, options).Failures!);
+        var failure = Assert.Single(Validator.Validate(null, options).Failures!);
 
         Assert.StartsWith("Region", failure, StringComparison.Ordinal);
     }
@@ -110,7 +113,7 @@ public sealed class OptionsValidatorTests : IDisposable
         var options = ValidOptions();
         options.CertificatePath = null;
 
-        var failure = Assert.Single(new RolesAnywhereOptionsValidator().Validate(null, options).Failures!);
+        var failure = Assert.Single(Validator.Validate(null, options).Failures!);
 
         Assert.Contains("CertificatePath", failure, StringComparison.Ordinal);
     }
@@ -121,9 +124,32 @@ public sealed class OptionsValidatorTests : IDisposable
         var options = ValidOptions();
         options.CertificateData = "-----BEGIN CERTIFICATE-----";
 
-        var failure = Assert.Single(new RolesAnywhereOptionsValidator().Validate(null, options).Failures!);
+        var failure = Assert.Single(Validator.Validate(null, options).Failures!);
 
-        Assert.Contains("only one", failure, StringComparison.Ordinal);
+        Assert.Contains("configured more than once (CertificatePath, CertificateData)", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ReadableFileThatIsNoCertificate_ReportsTheContentProblem()
+    {
+        var options = ValidOptions();
+        File.WriteAllText(options.CertificatePath!, "not a certificate");
+
+        var failure = Assert.Single(Validator.Validate(null, options).Failures!);
+
+        Assert.Contains(options.CertificatePath!, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_KeyOfAnotherCertificate_ReportsTheMismatch()
+    {
+        var options = ValidOptions();
+        using var other = Root.Value.IssueClientCertificate();
+        File.WriteAllText(options.PrivateKeyPath!, TestCertificatePem.PrivateKey(other));
+
+        var failure = Assert.Single(Validator.Validate(null, options).Failures!);
+
+        Assert.Contains("does not belong to the certificate", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,7 +158,7 @@ public sealed class OptionsValidatorTests : IDisposable
         var options = ValidOptions();
         options.Endpoint = new Uri("http://rolesanywhere.example.com");
 
-        var failure = Assert.Single(new RolesAnywhereOptionsValidator().Validate(null, options).Failures!);
+        var failure = Assert.Single(Validator.Validate(null, options).Failures!);
 
         Assert.StartsWith("Endpoint", failure, StringComparison.Ordinal);
     }
@@ -143,7 +169,7 @@ public sealed class OptionsValidatorTests : IDisposable
         var options = ValidOptions();
         options.Endpoint = new Uri("http://127.0.0.1:5000");
 
-        Assert.True(new RolesAnywhereOptionsValidator().Validate(null, options).Succeeded);
+        Assert.True(Validator.Validate(null, options).Succeeded);
     }
 
     [Fact]
@@ -157,7 +183,7 @@ public sealed class OptionsValidatorTests : IDisposable
         options.TrustAnchorArn = "bad";
         options.SessionDuration = TimeSpan.Zero;
 
-        var message = new RolesAnywhereOptionsValidator().Validate(null, options).FailureMessage;
+        var message = Validator.Validate(null, options).FailureMessage;
 
         Assert.DoesNotContain("SECRETKEYMATERIAL", message, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", message, StringComparison.Ordinal);
@@ -167,8 +193,8 @@ public sealed class OptionsValidatorTests : IDisposable
     {
         var certificate = Path.Combine(directory, "client.pem");
         var key = Path.Combine(directory, "client.key");
-        File.WriteAllText(certificate, "not parsed by the validator");
-        File.WriteAllText(key, "not parsed by the validator");
+        using var leaf = Root.Value.IssueClientCertificate();
+        TestCertificatePem.WriteFiles(leaf, certificate, key);
         return new RolesAnywhereOptions
         {
             TrustAnchorArn = TrustAnchor,

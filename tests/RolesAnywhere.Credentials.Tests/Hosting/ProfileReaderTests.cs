@@ -16,7 +16,7 @@ public sealed class ProfileReaderTests : IDisposable
         var certificate = Touch("client.pem");
         var key = Touch("client.key");
         WriteConfig($"""
-            [profile ra]
+            [ra]
             region = eu-west-1
             roles_anywhere_trust_anchor_arn = arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/ta
             roles_anywhere_profile_arn = arn:aws:rolesanywhere:eu-west-1:111122223333:profile/pr
@@ -52,7 +52,7 @@ public sealed class ProfileReaderTests : IDisposable
     public void TryRead_ProfileWithoutRolesAnywhereKeys_ReturnsFalse()
     {
         WriteConfig("""
-            [profile plain]
+            [plain]
             region = eu-west-1
             """);
 
@@ -62,7 +62,7 @@ public sealed class ProfileReaderTests : IDisposable
     [Fact]
     public void TryRead_MissingProfile_ReturnsFalse()
     {
-        WriteConfig("[profile other]\nregion = eu-west-1\n");
+        WriteConfig("[other]\nregion = eu-west-1\n");
 
         Assert.False(RolesAnywhereProfileReader.TryRead("absent", CredentialsFile, out _));
     }
@@ -71,7 +71,7 @@ public sealed class ProfileReaderTests : IDisposable
     public void TryRead_MisspelledKey_ThrowsListingTheKnownKeys()
     {
         WriteConfig("""
-            [profile ra]
+            [ra]
             roles_anywhere_trust_anchor = arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/ta
             """);
 
@@ -85,7 +85,7 @@ public sealed class ProfileReaderTests : IDisposable
     public void TryRead_NonNumericDuration_ThrowsNamingTheKey()
     {
         WriteConfig("""
-            [profile ra]
+            [ra]
             roles_anywhere_session_duration = 1h
             """);
 
@@ -99,7 +99,7 @@ public sealed class ProfileReaderTests : IDisposable
     public void TryRead_HomeRelativePath_IsExpanded()
     {
         WriteConfig("""
-            [profile ra]
+            [ra]
             roles_anywhere_certificate = ~/certs/client.pem
             """);
 
@@ -113,7 +113,7 @@ public sealed class ProfileReaderTests : IDisposable
     public void Read_InvalidSettings_ThrowsWithEveryProblem()
     {
         WriteConfig("""
-            [profile ra]
+            [ra]
             roles_anywhere_trust_anchor_arn = arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/ta
             roles_anywhere_session_duration = 60
             roles_anywhere_certificate = /nonexistent/client.pem
@@ -131,7 +131,7 @@ public sealed class ProfileReaderTests : IDisposable
     [Fact]
     public void Read_MissingProfile_ThrowsNamingProfileAndKeys()
     {
-        WriteConfig("[profile other]\nregion = eu-west-1\n");
+        WriteConfig("[other]\nregion = eu-west-1\n");
 
         var error = Assert.Throws<RolesAnywhereConfigurationException>(() => RolesAnywhereProfileReader.Read("absent", CredentialsFile));
 
@@ -139,7 +139,9 @@ public sealed class ProfileReaderTests : IDisposable
         Assert.Contains(ProfileKeys.TrustAnchorArn, error.Message, StringComparison.Ordinal);
     }
 
-    private void WriteConfig(string text) => File.WriteAllText(Path.Combine(directory, "config"), text + "\n");
+    // The SDK reads the config file from a location fixed at process start; a shared credentials file can be
+    // named per call (AWSOptions.ProfilesLocation), so the tests write their profiles there.
+    private void WriteConfig(string text) => File.WriteAllText(CredentialsFile, text + "\n");
 
     private string Touch(string name)
     {

@@ -1,0 +1,83 @@
+using System.Diagnostics.Metrics;
+using Amazon.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RolesAnywhere.Credentials;
+using RolesAnywhere.Credentials.Configuration;
+using RolesAnywhere.Credentials.Diagnostics;
+using RolesAnywhere.Credentials.Endpoints;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers IAM Roles Anywhere credentials with dependency injection.</summary>
+public static class RolesAnywhereServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers one <see cref="RolesAnywhereAWSCredentials"/> (also as <see cref="AWSCredentials"/>), configured
+    /// by <paramref name="configure"/> and validated at host start, and makes AWS SDK clients registered with
+    /// <c>AddAWSService&lt;T&gt;()</c> use it. Calling it again adds to the configuration; the rest is registered once.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <remarks>
+    /// An <c>AWSOptions</c> registered before this call (<c>AddDefaultAWSOptions</c>) keeps its region and other
+    /// settings and gets these credentials when it has none; register it before calling this method.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    public static IServiceCollection AddRolesAnywhereCredentials(this IServiceCollection services, Action<RolesAnywhereOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<RolesAnywhereOptions>().Configure(configure);
+        return AddCore(services);
+    }
+
+    /// <summary>
+    /// Registers one <see cref="RolesAnywhereAWSCredentials"/> (also as <see cref="AWSCredentials"/>) bound from
+    /// <paramref name="configuration"/> (by convention the <c>RolesAnywhere</c> section) and validated at host
+    /// start, and makes AWS SDK clients registered with <c>AddAWSService&lt;T&gt;()</c> use it.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding the settings, named like the properties of <see cref="RolesAnywhereOptions"/>.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <remarks>
+    /// An <c>AWSOptions</c> registered before this call (<c>AddDefaultAWSOptions</c>) keeps its region and other
+    /// settings and gets these credentials when it has none; register it before calling this method.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is <see langword="null"/>.</exception>
+    public static IServiceCollection AddRolesAnywhereCredentials(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton<IConfigureOptions<RolesAnywhereOptions>>(new RolesAnywhereOptionsBinder(configuration));
+        return AddCore(services);
+    }
+
+    private static IServiceCollection AddCore(IServiceCollection services)
+    {
+        services.AddOptions<RolesAnywhereOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RolesAnywhereOptions>, RolesAnywhereOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(static sp => RolesAnywhereMetrics.Create(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(static sp => CreateCredentials(sp));
+        services.TryAddSingleton<AWSCredentials>(static sp => sp.GetRequiredService<RolesAnywhereAWSCredentials>());
+        AwsOptionsCredentials.Apply(services);
+        return services;
+    }
+
+    private static RolesAnywhereAWSCredentials CreateCredentials(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<RolesAnywhereOptions>>().Value;
+        var timeProvider = provider.GetRequiredService<TimeProvider>();
+        var region = ResourceArns.Parse(options.TrustAnchorArn, options.ProfileArn, options.RoleArn, options.Region, new List<string>())?.Region ?? "unknown";
+        var telemetry = new CreateSessionTelemetry(
+            region,
+            provider.GetService<ILoggerFactory>()?.CreateLogger(RolesAnywhereTelemetry.Name),
+            provider.GetRequiredService<RolesAnywhereMetrics>(),
+            timeProvider);
+        return new RolesAnywhereAWSCredentials(options, timeProvider, httpMessageHandler: null, telemetry);
+    }
+}
