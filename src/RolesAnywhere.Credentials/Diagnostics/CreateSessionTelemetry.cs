@@ -61,7 +61,7 @@ internal sealed class CreateSessionTelemetry : ICreateSessionObserver, ICredenti
         activities.AddOrUpdate(attempt, activity);
     }
 
-    public void AttemptEnded(CreateSessionAttemptInfo attempt, TimeSpan duration, HttpStatusCode? status, string? requestId, RolesAnywhereException? error)
+    public void AttemptEnded(CreateSessionAttemptInfo attempt, TimeSpan duration, HttpStatusCode? status, string? requestId, SessionCredentials? credentials, RolesAnywhereException? error)
     {
         var certificate = CertificateDescription.From(attempt.Certificate);
         var days = certificate.DaysToExpiry(TimeProvider.GetUtcNow());
