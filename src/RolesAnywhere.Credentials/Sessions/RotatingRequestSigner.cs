@@ -43,7 +43,9 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
     /// <remarks>The sources are taken from <paramref name="options"/> now; later changes to the options object are not seen.</remarks>
     public static RotatingRequestSigner Create(RolesAnywhereOptions options, RolesAnywhereEndpoint endpoint, TimeProvider time)
     {
-        var spec = IdentitySpec.FromOptions(options);
+        // Keys named by reference (certificate store, pkcs11: URI, TPM handle) are opened once, with the certificate kept next to them.
+        var opened = SigningKeySourceResolver.TryOpen(options, time);
+        var spec = opened is null ? IdentitySpec.FromOptions(options) : SigningKeySourceResolver.SpecFor(options, opened);
         string?[] paths = [options.CertificatePath, options.PrivateKeyPath, options.IntermediatesPath];
         return new(spec, paths, endpoint, time, Load(spec, paths, time));
     }

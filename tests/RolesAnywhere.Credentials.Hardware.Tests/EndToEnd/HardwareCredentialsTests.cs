@@ -1,0 +1,132 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RolesAnywhere.Credentials.Hardware.Tests.CertificateStores;
+using RolesAnywhere.Credentials.Hardware.Tests.Pkcs11;
+using RolesAnywhere.Credentials.Hardware.Tests.Signing.OpenSsl;
+using RolesAnywhere.Credentials.Pkcs11;
+
+namespace RolesAnywhere.Credentials.Hardware.Tests.EndToEnd;
+
+/// <summary>
+/// Credentials obtained from the CreateSession emulator (which verifies each signature against the
+/// certificate) with keys that never leave SoftHSM2, the software TPM or the certificate store.
+/// </summary>
+public sealed class HardwareCredentialsTests(HardwareEmulatorFixture world) : IClassFixture<HardwareEmulatorFixture>
+{
+    [Fact]
+    public async Task GetCredentialsAsync_Pkcs11P256KeyAndCertificateOnToken_Succeeds()
+    {
+        SoftHsm.Require();
+        var options = world.Options().UsePkcs11(SoftHsm.Uri("object=p256"));
+
+        using var credentials = new RolesAnywhereAWSCredentials(options);
+        var immutable = await credentials.GetCredentialsAsync();
+
+        AssertIssued(immutable.AccessKey, "softhsm-p256");
+    }
+
+    [Fact]
+    public void GetCredentials_Pkcs11RsaKeyWithCertificateFile_SucceedsSynchronously()
+    {
+        var hsm = SoftHsm.Require();
+        string certificatePath = WritePem(hsm.RsaCertificate, "pkcs11-rsa");
+        var options = world.Options().UsePkcs11($"pkcs11:token={SoftHsm.MainToken};id=%01", o => { o.ModulePath = SoftHsm.ModulePath; o.Pin = SoftHsm.Pin; });
+        options.CertificatePath = certificatePath;
+
+        using var credentials = new RolesAnywhereAWSCredentials(options);
+        var immutable = credentials.GetCredentials();
+
+        AssertIssued(immutable.AccessKey, "softhsm-rsa");
+    }
+
+    [Fact]
+    public async Task GetCredentialsAsync_Pkcs11FromConfigurationAndDependencyInjection_Succeeds()
+    {
+        SoftHsm.Require();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RolesAnywhere:TrustAnchorArn"] = world.TrustAnchorArn,
+            ["RolesAnywhere:ProfileArn"] = world.ProfileArn,
+            ["RolesAnywhere:RoleArn"] = world.RoleArn,
+            ["RolesAnywhere:Endpoint"] = world.Emulator.Endpoint.ToString(),
+            ["RolesAnywhere:PrivateKeyPath"] = $"pkcs11:token={SoftHsm.MainToken};object=p256",
+        }).Build();
+        var services = new ServiceCollection();
+        services.Configure<RolesAnywhereOptions>(configuration.GetSection("RolesAnywhere"));
+        services.AddRolesAnywherePkcs11(o => { o.ModulePath = SoftHsm.ModulePath; o.PinCallback = _ => SoftHsm.Pin; });
+        services.AddRolesAnywherePkcs11(o => { o.ModulePath = SoftHsm.ModulePath; o.PinCallback = _ => SoftHsm.Pin; });
+        await using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<RolesAnywhereOptions>>().Value;
+
+        Assert.Single(options.SigningKeySources);
+        using var credentials = new RolesAnywhereAWSCredentials(options);
+        var immutable = await credentials.GetCredentialsAsync();
+
+        AssertIssued(immutable.AccessKey, "softhsm-p256");
+    }
+
+    [Fact]
+    public void Constructor_Pkcs11UriWithoutPackageRegistered_ThrowsNamingPackage()
+    {
+        var options = world.Options();
+        options.PrivateKeyPath = "pkcs11:token=any;object=key?pin-value=1234";
+
+        var ex = Assert.Throws<RolesAnywhereConfigurationException>(() => new RolesAnywhereAWSCredentials(options));
+
+        Assert.Contains("RolesAnywhere.Credentials.Pkcs11", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("UsePkcs11", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("1234", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SoftwareTpm.EcHandle, "tpm-ec")]
+    [InlineData(SoftwareTpm.RsaHandle, "tpm-rsa")]
+    public async Task GetCredentialsAsync_TpmPersistentHandle_Succeeds(string handle, string subject)
+    {
+        var tpm = SoftwareTpm.Require();
+        var options = world.Options();
+        options.PrivateKeyPath = handle;
+        options.CertificatePath = WritePem(handle == SoftwareTpm.EcHandle ? tpm.EcCertificate : tpm.RsaCertificate, subject);
+
+        using var credentials = new RolesAnywhereAWSCredentials(options);
+        var immutable = await credentials.GetCredentialsAsync();
+
+        AssertIssued(immutable.AccessKey, subject);
+    }
+
+    [Fact]
+    public async Task GetCredentialsAsync_CertificateStoreSelector_Succeeds()
+    {
+        var store = TestCertificateStore.Instance;
+        var options = world.Options();
+        options.CertificateStoreName = store.MainStore;
+        options.CertificateSelector = $"Key=x509Subject,Value={TestCertificateStore.AppSubject}";
+        options.UseLatestExpiringCertificate = true;
+
+        using var credentials = new RolesAnywhereAWSCredentials(options);
+        var immutable = await credentials.GetCredentialsAsync();
+
+        AssertIssued(immutable.AccessKey, null);
+        Assert.Contains(world.Emulator.Requests, r => r.Path == "/sessions" && r.Headers.TryGetValue("X-Amz-X509", out var leaf) && leaf == Convert.ToBase64String(store.Renewed.RawData));
+    }
+
+    private void AssertIssued(string accessKeyId, string? subject)
+    {
+        Assert.False(string.IsNullOrEmpty(accessKeyId));
+        Assert.True(world.Emulator.SuccessfulSessionCount > 0);
+        if (subject is not null)
+        {
+            Assert.Contains(world.Emulator.Requests, r => r.Path == "/sessions" && r.Headers.TryGetValue("X-Amz-X509", out var leaf) &&
+                X509CertificateLoader.LoadCertificate(Convert.FromBase64String(leaf)).Subject == "CN=" + subject);
+        }
+    }
+
+    private static string WritePem(X509Certificate2 certificate, string name)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"ra-hw-{name}-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(path, certificate.ExportCertificatePem());
+        return path;
+    }
+}
