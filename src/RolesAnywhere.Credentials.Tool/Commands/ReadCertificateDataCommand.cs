@@ -4,6 +4,7 @@ using System.Text.Json;
 using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Credentials;
 using RolesAnywhere.Credentials.Tool.Json;
+using RolesAnywhere.Credentials.Tool.Keys;
 
 namespace RolesAnywhere.Credentials.Tool.Commands;
 
@@ -24,13 +25,7 @@ internal static class ReadCertificateDataCommand
             throw new UsageException(string.Join('\n', errors), "Example: rolesanywhere read-certificate-data --certificate client.pem");
         }
 
-        var path = parsed.Get(Flags.Certificate)!;
-        if (!File.Exists(path))
-        {
-            throw new RolesAnywhereConfigurationException($"The certificate file '{path}' does not exist. Check --certificate.");
-        }
-
-        using var certificate = X509CertificateLoader.LoadCertificateFromFile(path);
+        using var certificate = KeyFiles.LoadCertificate(parsed.Get(Flags.Certificate)!);
         var description = Describe(certificate);
         await environment.Stdout.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(description, ToolJsonContext.Default.CertificateDescription), cancellationToken).ConfigureAwait(false);
         await environment.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -45,7 +45,7 @@ internal static class SignStringCommand
 
         var data = await ReadInputAsync(environment.Stdin, cancellationToken).ConfigureAwait(false);
         byte[] signature;
-        using (var key = PrivateKeyFile.Load(parsed.Get(Flags.PrivateKey)!, parsed.Get(Flags.Pkcs8Password)))
+        using (var key = KeyFiles.LoadKey(parsed.Get(Flags.PrivateKey)!, parsed.Get(Flags.Pkcs8Password)))
         {
             signature = key switch
             {

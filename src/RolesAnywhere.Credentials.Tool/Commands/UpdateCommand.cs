@@ -32,6 +32,12 @@ internal static class UpdateCommand
 
         if (!arguments.Parsed.IsSet(Flags.Once))
         {
+            // A configuration error will not heal by itself: report it and stop. Anything else is retried.
+            if (await keeper.RefreshAsync(cancellationToken).ConfigureAwait(false) is null && keeper.LastError is RolesAnywhereConfigurationException configuration)
+            {
+                throw configuration;
+            }
+
             try
             {
                 await keeper.RunAsync(Write, cancellationToken).ConfigureAwait(false);
@@ -43,15 +49,18 @@ internal static class UpdateCommand
             return ToolApplication.Success;
         }
 
+        SessionCredentials? credentials = null;
         for (var attempt = 1; ; attempt++)
         {
-            var credentials = await keeper.RefreshAsync(cancellationToken).ConfigureAwait(false);
-            if (credentials is null && keeper.LastError is RolesAnywhereConfigurationException configuration)
+            credentials ??= await keeper.RefreshAsync(cancellationToken).ConfigureAwait(false);
+            if (credentials is null)
             {
-                throw configuration;
+                if (keeper.LastError is RolesAnywhereConfigurationException || attempt >= OnceAttempts)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(keeper.LastError!);
+                }
             }
-
-            if (credentials is not null)
+            else
             {
                 try
                 {
@@ -62,10 +71,6 @@ internal static class UpdateCommand
                 {
                     log($"write failed (attempt {attempt}): {e.Message}");
                 }
-            }
-            else if (attempt >= OnceAttempts)
-            {
-                throw keeper.LastError!;
             }
 
             await Task.Delay(keeper.DelayBeforeNextRefresh(attempt), environment.Time, cancellationToken).ConfigureAwait(false);

@@ -89,42 +89,49 @@ internal sealed class CredentialKeeper
         return due > TimeSpan.Zero ? due : TimeSpan.Zero;
     }
 
-    /// <summary>Refreshes until cancelled, calling <paramref name="onRefreshed"/> after each success; a failing callback counts as a failure.</summary>
+    /// <summary>
+    /// Refreshes until cancelled, handing each new set (and first the one already held, if any) to
+    /// <paramref name="onRefreshed"/>; a callback that fails with an I/O error is retried with backoff.
+    /// </summary>
     public async Task RunAsync(Func<SessionCredentials, CancellationToken, Task>? onRefreshed, CancellationToken cancellationToken)
     {
         var failures = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        var pending = Current;
+        while (true)
         {
-            var delay = DelayBeforeNextRefresh(failures);
-            if (delay > TimeSpan.Zero)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (pending is null)
             {
-                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            }
-
-            var credentials = await RefreshAsync(cancellationToken).ConfigureAwait(false);
-            if (credentials is null)
-            {
-                failures++;
+                await DelayAsync(DelayBeforeNextRefresh(failures), cancellationToken).ConfigureAwait(false);
+                pending = await RefreshAsync(cancellationToken).ConfigureAwait(false);
+                failures = pending is null ? failures + 1 : 0;
                 continue;
             }
 
+            var delivering = pending;
             try
             {
                 if (onRefreshed is not null)
                 {
-                    await onRefreshed(credentials, cancellationToken).ConfigureAwait(false);
+                    await onRefreshed(delivering, cancellationToken).ConfigureAwait(false);
                 }
 
+                pending = null;
                 failures = 0;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException)
             {
                 failures++;
                 LastError = e;
                 log?.Invoke($"could not store the new credentials (attempt {failures}): {e.Message}");
+                await DelayAsync(DelayBeforeNextRefresh(failures), cancellationToken).ConfigureAwait(false);
+                pending = delivering.IsUsable(time.GetUtcNow(), UsableMargin) ? delivering : null;
             }
         }
     }
+
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        delay > TimeSpan.Zero ? Task.Delay(delay, time, cancellationToken) : Task.CompletedTask;
 
     private async Task<SessionCredentials?> RefreshCoreAsync()
     {

@@ -1,10 +1,86 @@
+using System.Net;
+using System.Net.Security;
 using RolesAnywhere.Credentials.Tool.Cli;
 
 namespace RolesAnywhere.Credentials.Tool.Credentials;
 
-/// <summary>Sessions from the library's CreateSession client, configured from the command line.</summary>
-internal static class LibraryCredentialSource
+/// <summary>
+/// Sessions from the library: a <see cref="RolesAnywhereAWSCredentials"/> configured from the command
+/// line, asked for one CreateSession per <see cref="FetchAsync"/> (its own caching is not used: the tool
+/// caches and refreshes itself). Built on first use, so a cached <c>credential-process</c> never loads
+/// the key. Certificate and key files are re-read when they change on disk.
+/// </summary>
+internal sealed class LibraryCredentialSource : ICredentialSource
 {
-    public static ICredentialSource Create(SessionArguments arguments) =>
-        throw new RolesAnywhereConfigurationException("This build of rolesanywhere has no CreateSession client yet.");
+    private readonly SessionArguments arguments;
+    private readonly TimeProvider time;
+    private readonly Lazy<RolesAnywhereAWSCredentials> credentials;
+
+    private LibraryCredentialSource(SessionArguments arguments, TimeProvider time)
+    {
+        this.arguments = arguments;
+        this.time = time;
+        credentials = new Lazy<RolesAnywhereAWSCredentials>(() => new RolesAnywhereAWSCredentials(ToOptions(arguments), time, httpMessageHandler: null, observer: null));
+    }
+
+    public static ICredentialSource Create(SessionArguments arguments) => new LibraryCredentialSource(arguments, TimeProvider.System);
+
+    public async Task<SessionCredentials> FetchAsync(CancellationToken cancellationToken)
+    {
+        var session = await credentials.Value.CreateSessionAsync(cancellationToken).ConfigureAwait(false);
+        return new SessionCredentials(session.AccessKeyId, session.SecretAccessKey, session.SessionToken, session.Expiration, time.GetUtcNow());
+    }
+
+    /// <summary>The library options the official helper's flags mean.</summary>
+    /// <exception cref="RolesAnywhereConfigurationException">A flag asks for a key source this build cannot open.</exception>
+    internal static RolesAnywhereOptions ToOptions(SessionArguments arguments)
+    {
+        if (arguments.CertSelector is not null || arguments.Parsed.Has(Flags.SystemStoreName) || arguments.Parsed.IsSet(Flags.UseLatestExpiringCertificate))
+        {
+            throw new RolesAnywhereConfigurationException(
+                $"--{Flags.CertSelector}, --{Flags.SystemStoreName} and --{Flags.UseLatestExpiringCertificate} (OS certificate stores) are not supported by this version of rolesanywhere; pass the certificate and key as files (--{Flags.Certificate}, --{Flags.PrivateKey}).");
+        }
+
+        return new RolesAnywhereOptions
+        {
+            TrustAnchorArn = arguments.TrustAnchorArn,
+            ProfileArn = arguments.ProfileArn,
+            RoleArn = arguments.RoleArn,
+            CertificatePath = arguments.Certificate,
+            PrivateKeyPath = arguments.PrivateKey,
+            IntermediatesPath = arguments.Intermediates,
+            PrivateKeyPassword = arguments.Pkcs8Password,
+            Region = arguments.Region,
+            Endpoint = arguments.Endpoint,
+            SessionDuration = TimeSpan.FromSeconds(arguments.SessionDurationSeconds),
+            RoleSessionName = arguments.RoleSessionName,
+            HttpMessageHandler = CreateHandler(arguments),
+        };
+    }
+
+    /// <summary>
+    /// As in the official helper: no proxy unless <c>--with-proxy</c> (then <c>HTTPS_PROXY</c>/<c>NO_PROXY</c>
+    /// apply), and server certificates unchecked only with <c>--no-verify-ssl</c>.
+    /// </summary>
+    private static SocketsHttpHandler CreateHandler(SessionArguments arguments)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = arguments.WithProxy,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+        if (arguments.NoVerifySsl)
+        {
+            // The user asked for it (testing against a proxy or endpoint with a private CA): name it loudly.
+            var insecure = arguments.NoVerifySsl;
+            handler.SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, _, _, errors) => errors == SslPolicyErrors.None || insecure,
+            };
+        }
+
+        return handler;
+    }
 }

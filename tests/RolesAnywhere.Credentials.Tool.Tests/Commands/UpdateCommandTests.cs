@@ -54,12 +54,19 @@ public sealed class UpdateCommandTests : IDisposable
 
         var run = ToolRun.RunAsync(ToolRun.SessionArgs("update", "--profile", "ra"), _ => source, sharedCredentialsPath: path, time: time, stop: stop.Token);
         await WaitUntil(() => File.Exists(path) && File.ReadAllText(path).Contains("ASIATEST000000000001", StringComparison.Ordinal));
-        time.Advance(TimeSpan.FromMinutes(44));
-        await Task.Delay(50, TestContext.Current.CancellationToken);
-        Assert.Equal(1, source.Calls);
 
-        time.Advance(TimeSpan.FromMinutes(1));
-        await WaitUntil(() => File.ReadAllText(path).Contains("ASIATEST000000000002", StringComparison.Ordinal));
+        // Step the clock in 15-second steps: the second session comes 45 minutes in (15 before expiry).
+        var elapsed = TimeSpan.Zero;
+        while (!File.ReadAllText(path).Contains("ASIATEST000000000002", StringComparison.Ordinal))
+        {
+            Assert.True(elapsed < TimeSpan.FromMinutes(50), "no refresh within 50 simulated minutes");
+            time.Advance(TimeSpan.FromSeconds(15));
+            elapsed += TimeSpan.FromSeconds(15);
+            await Task.Delay(15, TestContext.Current.CancellationToken);
+        }
+
+        Assert.InRange(elapsed, TimeSpan.FromMinutes(44.5), TimeSpan.FromMinutes(46.5));
+        Assert.Equal(2, source.Calls);
         await stop.CancelAsync();
 
         Assert.Equal(0, (await run).ExitCode);

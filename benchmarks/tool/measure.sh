@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Measures the rolesanywhere tool (docs/performance.md, "CLI tool"): credential-process wall time,
+# Native AOT vs JIT, cold (a CreateSession against the local emulator) and with a warm cache; then
+# serve's IMDS request latency under load from a second process (wrk) on loopback. Bounded: a few
+# hundred runs and a 10-second load test, loopback only. Needs hyperfine and wrk (Debian packages).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+command -v hyperfine >/dev/null && command -v wrk >/dev/null || { echo "install hyperfine and wrk (apt-get install hyperfine wrk)" >&2; exit 1; }
+
+work=$(mktemp -d)
+cleanup() { exec 3>&- 2>/dev/null || true; [ -n "${serve_pid:-}" ] && kill "$serve_pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+dotnet build -c Release src/RolesAnywhere.Credentials.Tool -o "$work/jit" -v q -nologo >/dev/null
+bash benchmarks/tool/publish-aot.sh "$work/aot" >/dev/null
+
+mkfifo "$work/hold"
+dotnet run benchmarks/tool/emulator-host.cs -- "$work" < "$work/hold" > "$work/emulator.out" &
+exec 3>"$work/hold"
+until grep -q ready "$work/emulator.out" 2>/dev/null; do sleep 0.2; done
+# shellcheck disable=SC1091
+. "$work/emulator.env"
+flags=(--certificate "$work/client.pem" --private-key "$work/client.key" --trust-anchor-arn "$TRUST_ANCHOR_ARN"
+       --profile-arn "$PROFILE_ARN" --role-arn "$ROLE_ARN" --endpoint "$ENDPOINT")
+export ROLESANYWHERE_CACHE_DIR="$work/cache"
+
+"$work/jit/rolesanywhere" credential-process "${flags[@]}" >/dev/null   # prime the cache
+hyperfine -N --warmup 5 --runs 100 --export-markdown "$work/warm.md" \
+  -n "JIT, warm cache" "$work/jit/rolesanywhere credential-process ${flags[*]}" \
+  -n "Native AOT, warm cache" "$work/aot/rolesanywhere credential-process ${flags[*]}"
+hyperfine -N --warmup 2 --runs 30 --export-markdown "$work/cold.md" \
+  -n "JIT, cold (--no-cache: CreateSession)" "$work/jit/rolesanywhere credential-process --no-cache ${flags[*]}" \
+  -n "Native AOT, cold (--no-cache: CreateSession)" "$work/aot/rolesanywhere credential-process --no-cache ${flags[*]}"
+cat "$work/warm.md" "$work/cold.md"
+
+"$work/aot/rolesanywhere" serve --port 0 "${flags[@]}" 2> "$work/serve.err" &
+serve_pid=$!
+until grep -q "serving IMDSv2 on" "$work/serve.err" 2>/dev/null; do sleep 0.1; done
+imds=$(sed -n 's/.*serving IMDSv2 on \(http[^ ]*\).*/\1/p' "$work/serve.err" | head -1)
+token=$(curl -sf -X PUT "${imds}latest/api/token")
+role=$(curl -sf -H "X-aws-ec2-metadata-token: $token" "${imds}latest/meta-data/iam/security-credentials/")
+wrk -t1 -c16 -d10s --latency -H "X-aws-ec2-metadata-token: $token" "${imds}latest/meta-data/iam/security-credentials/$role"

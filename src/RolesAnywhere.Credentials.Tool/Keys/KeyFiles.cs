@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Tool.Cli;
+
+namespace RolesAnywhere.Credentials.Tool.Keys;
+
+/// <summary>
+/// Key and certificate files for <c>sign-string</c> and <c>read-certificate-data</c>, read with the
+/// library's decoders: every format the library takes (PEM, DER, PKCS#1/SEC1/PKCS#8, encrypted PKCS#8,
+/// PKCS#12, combined PEM), with its error messages naming the flag.
+/// </summary>
+internal static class KeyFiles
+{
+    public static AsymmetricAlgorithm LoadKey(string path, string? password)
+    {
+        using var material = MaterialInput.File("--" + Flags.PrivateKey, path, "--" + Flags.Pkcs8Password).Decode(password);
+        return material.TakeKey()
+            ?? throw new RolesAnywhereConfigurationException($"The file '{path}' (--{Flags.PrivateKey}) holds no private key{MaterialHints.ForMissingKey(material)}.");
+    }
+
+    public static X509Certificate2 LoadCertificate(string path)
+    {
+        using var material = MaterialInput.File("--" + Flags.Certificate, path, "--" + Flags.Pkcs8Password).Decode(password: null);
+        var certificates = material.TakeCertificates();
+        if (certificates.Count == 0)
+        {
+            throw new RolesAnywhereConfigurationException($"The file '{path}' (--{Flags.Certificate}) holds no certificate{MaterialHints.ForMissingCertificate(material)}.");
+        }
+
+        foreach (var extra in certificates.Skip(1))
+        {
+            extra.Dispose();
+        }
+
+        return certificates[0];
+    }
+}
