@@ -34,7 +34,7 @@ public sealed class Pkcs11SigningKey : ISigningKey
         Algorithm = key.Algorithm;
         MaxSignatureSizeInBytes = key.Algorithm == SigningKeyAlgorithm.Rsa
             ? key.RsaModulus!.Length
-            : EcdsaSignatureEncoding.MaxDerSize(key.EcCurveSizeInBits);
+            : EcdsaDerSignature.MaxDerSize(key.EcCurveSizeInBits);
     }
 
     /// <inheritdoc />
@@ -107,7 +107,7 @@ public sealed class Pkcs11SigningKey : ISigningKey
         {
             if (Algorithm == SigningKeyAlgorithm.Ecdsa)
             {
-                return EcdsaSignatureEncoding.TryRawToDer(signature, destination, out bytesWritten);
+                return EcdsaDerSignature.TryEncode(signature, destination, out bytesWritten);
             }
 
             bytesWritten = 0;

@@ -14,6 +14,18 @@ internal static class EcdsaDerSignature
     private const byte IntegerTag = 0x02;
     private const byte LongFormOneByte = 0x81;
 
+    /// <summary>The largest DER signature for a curve whose order is <paramref name="orderSizeInBits"/> long.</summary>
+    /// <remarks>
+    /// Each INTEGER is below the order: at most bits / 8 + 1 content bytes (a leading zero keeps a full
+    /// top byte positive) plus a 2-byte header; the SEQUENCE header is 2 bytes, or 3 once its content
+    /// reaches 128 bytes. P-256: 72, P-384: 104, P-521: 139 bytes.
+    /// </remarks>
+    public static int MaxDerSize(int orderSizeInBits)
+    {
+        int content = 2 * ((orderSizeInBits / 8) + 1 + 2);
+        return content + (content < 0x80 ? 2 : 3);
+    }
+
     /// <summary>Encodes <paramref name="ieeeP1363"/> (<c>r||s</c>, two halves of equal length) as DER.</summary>
     /// <returns><see langword="false"/> (and 0 written) when <paramref name="destination"/> is too small.</returns>
     /// <exception cref="ArgumentException"><paramref name="ieeeP1363"/> is empty or of odd length.</exception>

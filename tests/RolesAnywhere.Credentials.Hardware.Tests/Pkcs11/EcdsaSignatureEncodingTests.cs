@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using RolesAnywhere.Credentials.Pkcs11;
+using RolesAnywhere.Credentials.Signing;
 
 namespace RolesAnywhere.Credentials.Hardware.Tests.Pkcs11;
 
@@ -13,16 +13,16 @@ public sealed class EcdsaSignatureEncodingTests
     {
         using var key = ECDsa.Create(ECCurve.CreateFromFriendlyName(curveName));
         byte[] data = "string to sign"u8.ToArray();
-        Span<byte> der = stackalloc byte[EcdsaSignatureEncoding.MaxDerSize(curveBits)];
+        Span<byte> der = stackalloc byte[EcdsaDerSignature.MaxDerSize(curveBits)];
 
         for (int i = 0; i < 64; i++)
         {
             byte[] raw = key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-            Assert.True(EcdsaSignatureEncoding.TryRawToDer(raw, der, out int written));
+            Assert.True(EcdsaDerSignature.TryEncode(raw, der, out int written));
             Assert.True(key.VerifyData(data, der[..written], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
         }
 
-        Assert.Equal(key.GetMaxSignatureSize(DSASignatureFormat.Rfc3279DerSequence), EcdsaSignatureEncoding.MaxDerSize(curveBits));
+        Assert.Equal(key.GetMaxSignatureSize(DSASignatureFormat.Rfc3279DerSequence), EcdsaDerSignature.MaxDerSize(curveBits));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class EcdsaSignatureEncodingTests
         raw[63] = 0x05; // s: 31 leading zero bytes -> one content byte
         Span<byte> der = stackalloc byte[72];
 
-        Assert.True(EcdsaSignatureEncoding.TryRawToDer(raw, der, out int written));
+        Assert.True(EcdsaDerSignature.TryEncode(raw, der, out int written));
 
         byte[] expectedPrefix = [0x30, 0x26, 0x02, 0x21, 0x00, 0x80];
         Assert.Equal(expectedPrefix, der[..6].ToArray());
@@ -46,11 +46,11 @@ public sealed class EcdsaSignatureEncodingTests
     {
         byte[] raw = RandomNumberGenerator.GetBytes(64);
 
-        Assert.False(EcdsaSignatureEncoding.TryRawToDer(raw, new byte[10], out int written));
+        Assert.False(EcdsaDerSignature.TryEncode(raw, new byte[10], out int written));
         Assert.Equal(0, written);
     }
 
     [Fact]
     public void TryRawToDer_OddLength_Throws() =>
-        Assert.Throws<ArgumentException>(() => EcdsaSignatureEncoding.TryRawToDer(new byte[63], new byte[72], out _));
+        Assert.Throws<ArgumentException>(() => EcdsaDerSignature.TryEncode(new byte[63], new byte[72], out _));
 }
