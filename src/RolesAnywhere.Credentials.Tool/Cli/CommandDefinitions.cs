@@ -47,7 +47,8 @@ internal static class CommandDefinitions
              (Flags.ReusePin, FlagKind.Switch), (Flags.TpmKeyPassword, FlagKind.Value), (Flags.NoTpmKeyPassword, FlagKind.Switch),
              (Flags.Format, FlagKind.Value), (Flags.Digest, FlagKind.Value), (Flags.Debug, FlagKind.Switch)]),
         Define(ReadCertificateData, "Prints a JSON description of the certificate.", [],
-            [(Flags.Certificate, FlagKind.Value), (Flags.CertSelector, FlagKind.Value), (Flags.SystemStoreName, FlagKind.Value), (Flags.Pkcs11Lib, FlagKind.Value), (Flags.Debug, FlagKind.Switch)]),
+            [(Flags.Certificate, FlagKind.Value), (Flags.CertSelector, FlagKind.Value), (Flags.SystemStoreName, FlagKind.Value), (Flags.UseLatestExpiringCertificate, FlagKind.Switch),
+             (Flags.Pkcs11Lib, FlagKind.Value), (Flags.Debug, FlagKind.Switch)]),
         Define(Version, "Prints the version.", [], []),
     ];
 

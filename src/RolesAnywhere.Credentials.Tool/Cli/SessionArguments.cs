@@ -1,5 +1,6 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
+using RolesAnywhere.Credentials.Tool.Keys;
 
 namespace RolesAnywhere.Credentials.Tool.Cli;
 
@@ -21,12 +22,6 @@ internal sealed class SessionArguments
 
     public ParsedCommandLine Parsed { get; }
 
-    public string? Certificate => Parsed.Get(Flags.Certificate);
-
-    public string? PrivateKey => Parsed.Get(Flags.PrivateKey);
-
-    public string? Intermediates => Parsed.Get(Flags.Intermediates);
-
     public string TrustAnchorArn => Parsed.Get(Flags.TrustAnchorArn)!;
 
     public string ProfileArn => Parsed.Get(Flags.ProfileArn)!;
@@ -40,12 +35,6 @@ internal sealed class SessionArguments
     public Uri? Endpoint { get; }
 
     public string? RoleSessionName => Parsed.Get(Flags.RoleSessionName);
-
-    public string? Pkcs8Password => Parsed.Get(Flags.Pkcs8Password);
-
-    public string? Pkcs11Lib => Parsed.Get(Flags.Pkcs11Lib);
-
-    public string? CertSelector => Parsed.Get(Flags.CertSelector);
 
     public bool NoVerifySsl => Parsed.IsSet(Flags.NoVerifySsl);
 
@@ -76,9 +65,9 @@ internal sealed class SessionArguments
             }
         }
 
-        if (!parsed.Has(Flags.Certificate) && !parsed.Has(Flags.CertSelector))
+        if (!parsed.Has(Flags.Certificate) && !KeySourceFlags.IsPkcs11(parsed.Get(Flags.PrivateKey)) && !KeySourceFlags.UsesStore(parsed))
         {
-            errors.Add($"--{Flags.Certificate} (a file or pkcs11: URI) or --{Flags.CertSelector} is required.");
+            errors.Add($"--{Flags.Certificate} (a file or pkcs11: URI) or --{Flags.CertSelector} (the OS certificate store) is required.");
         }
 
         CombinationRules.Check(parsed, errors);
@@ -112,13 +101,15 @@ internal sealed class SessionArguments
     }
 
     /// <summary>
-    /// A stable key for the credential cache: a SHA-256 over the flags that decide which session is
+    /// A stable key for the credential cache: a 128-bit XxHash over the flags that decide which session is
     /// obtained, in a fixed order. Secrets (key passwords, a PIN in a URI) and flags that do not change
-    /// the session (<c>--debug</c>, <c>--no-cache</c>) are left out.
+    /// the session (<c>--debug</c>, <c>--no-cache</c>) are left out. The hash only tells argument sets apart
+    /// in a directory only the user can write, so it need not be cryptographic, and a warm call then never
+    /// loads OpenSSL (about a third of its run time).
     /// </summary>
     public string CacheKey()
     {
-        var text = new StringBuilder("rolesanywhere-cache-v1");
+        var text = new StringBuilder("rolesanywhere-cache-v2");
         foreach (var (name, value) in Parsed.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
             if (name is Flags.Debug or Flags.NoCache || Array.IndexOf(SecretFlags, name) >= 0)
@@ -130,7 +121,7 @@ internal sealed class SessionArguments
         }
 
         text.Append("\0duration=").Append(SessionDurationSeconds);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private static string WithoutPin(string value)

@@ -32,8 +32,10 @@ internal static class CredentialProcessCommand
                 cancellationToken).ConfigureAwait(false);
         }
 
-        await environment.Stdout.WriteAsync(output, cancellationToken).ConfigureAwait(false);
-        await environment.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+        // Synchronously: the console stream has no asynchronous write of its own, and its default one would
+        // start the thread pool just to print a few hundred bytes.
+        environment.Stdout.Write(output);
+        environment.Stdout.Flush();
         return ToolApplication.Success;
     }
 }

@@ -8,16 +8,16 @@ using RolesAnywhere.Credentials.Tool.Keys;
 
 namespace RolesAnywhere.Credentials.Tool.Commands;
 
-/// <summary><c>read-certificate-data</c>: a JSON description of the certificate.</summary>
+/// <summary><c>read-certificate-data</c>: a JSON description of the certificate, from a file, a PKCS#11 token or the OS certificate store.</summary>
 internal static class ReadCertificateDataCommand
 {
     public static async Task<int> RunAsync(ParsedCommandLine parsed, ToolEnvironment environment, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         CombinationRules.Check(parsed, errors);
-        if (!parsed.Has(Flags.Certificate))
+        if (!parsed.Has(Flags.Certificate) && !KeySourceFlags.UsesStore(parsed))
         {
-            errors.Add($"--{Flags.Certificate} is required.");
+            errors.Add($"--{Flags.Certificate} (a file or pkcs11: URI) or --{Flags.CertSelector} (the OS certificate store) is required.");
         }
 
         if (errors.Count > 0)
@@ -25,7 +25,7 @@ internal static class ReadCertificateDataCommand
             throw new UsageException(string.Join('\n', errors), "Example: rolesanywhere read-certificate-data --certificate client.pem");
         }
 
-        using var certificate = KeyFiles.LoadCertificate(parsed.Get(Flags.Certificate)!);
+        using var certificate = SelectedCertificate.Load(parsed, environment.Time);
         var description = Describe(certificate);
         await environment.Stdout.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(description, ToolJsonContext.Default.CertificateDescription), cancellationToken).ConfigureAwait(false);
         await environment.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);

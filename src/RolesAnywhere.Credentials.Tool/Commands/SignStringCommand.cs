@@ -7,8 +7,8 @@ using RolesAnywhere.Credentials.Tool.Keys;
 namespace RolesAnywhere.Credentials.Tool.Commands;
 
 /// <summary>
-/// <c>sign-string</c>: signs standard input with the private key (RSA PKCS#1 v1.5, or ECDSA as ASN.1
-/// DER) over the chosen digest, and prints the signature as a JSON string of hex (default), bare hex
+/// <c>sign-string</c>: signs standard input with the private key (a file, a PKCS#11 token, a TPM handle or
+/// a store certificate's key; RSA PKCS#1 v1.5, or ECDSA as ASN.1 DER) over the chosen digest, and prints the signature as a JSON string of hex (default), bare hex
 /// (<c>text</c>) or raw bytes (<c>bin</c>) — the official helper's three formats.
 /// </summary>
 internal static class SignStringCommand
@@ -33,9 +33,9 @@ internal static class SignStringCommand
             "SHA512" => HashAlgorithmName.SHA512,
             var other => Invalid(errors, $"--{Flags.Digest} '{other}' is not one of SHA256, SHA384, SHA512."),
         };
-        if (!parsed.Has(Flags.PrivateKey))
+        if (!parsed.Has(Flags.PrivateKey) && !KeySourceFlags.IsPkcs11(parsed.Get(Flags.Certificate)) && !KeySourceFlags.UsesStore(parsed))
         {
-            errors.Add($"--{Flags.PrivateKey} is required.");
+            errors.Add($"--{Flags.PrivateKey} (a file, pkcs11: URI or TPM handle:0x81000001) or --{Flags.CertSelector} (the OS certificate store) is required.");
         }
 
         if (errors.Count > 0)
@@ -45,14 +45,9 @@ internal static class SignStringCommand
 
         var data = await ReadInputAsync(environment.Stdin, cancellationToken).ConfigureAwait(false);
         byte[] signature;
-        using (var key = KeyFiles.LoadKey(parsed.Get(Flags.PrivateKey)!, parsed.Get(Flags.Pkcs8Password)))
+        using (var key = SignStringKey.Open(parsed, environment.Time))
         {
-            signature = key switch
-            {
-                RSA rsa => rsa.SignData(data, digest, RSASignaturePadding.Pkcs1),
-                ECDsa ecdsa => ecdsa.SignData(data, digest, DSASignatureFormat.Rfc3279DerSequence),
-                _ => throw new RolesAnywhereConfigurationException($"The key in '{parsed.Get(Flags.PrivateKey)}' is neither RSA nor ECDSA; Roles Anywhere signs only with those."),
-            };
+            signature = key.Sign(data, digest);
         }
 
         var output = format switch

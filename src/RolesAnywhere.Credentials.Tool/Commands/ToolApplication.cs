@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using RolesAnywhere.Credentials.Tool.Cli;
+using RolesAnywhere.Credentials.Tool.Keys;
 
 namespace RolesAnywhere.Credentials.Tool.Commands;
 
@@ -46,6 +47,13 @@ internal static class ToolApplication
         {
             return Success;
         }
+#if PKCS11
+        catch (Pkcs11.RolesAnywherePkcs11Exception e)
+        {
+            await environment.Stderr.WriteLineAsync($"rolesanywhere: {e.Message}\nhint: {Pkcs11Support.Hint}").ConfigureAwait(false);
+            return Failure;
+        }
+#endif
         catch (Exception e) when (e is RolesAnywhereException or IOException or UnauthorizedAccessException or TimeoutException or CryptographicException or HttpRequestException)
         {
             await environment.Stderr.WriteLineAsync($"rolesanywhere: {e.Message}").ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Security;
 using RolesAnywhere.Credentials.Tool.Cli;
+using RolesAnywhere.Credentials.Tool.Keys;
 
 namespace RolesAnywhere.Credentials.Tool.Credentials;
 
@@ -32,31 +33,19 @@ internal sealed class LibraryCredentialSource : ICredentialSource
     }
 
     /// <summary>The library options the official helper's flags mean.</summary>
-    /// <exception cref="RolesAnywhereConfigurationException">A flag asks for a key source this build cannot open.</exception>
-    internal static RolesAnywhereOptions ToOptions(SessionArguments arguments)
-    {
-        if (arguments.CertSelector is not null || arguments.Parsed.Has(Flags.SystemStoreName) || arguments.Parsed.IsSet(Flags.UseLatestExpiringCertificate))
-        {
-            throw new RolesAnywhereConfigurationException(
-                $"--{Flags.CertSelector}, --{Flags.SystemStoreName} and --{Flags.UseLatestExpiringCertificate} (OS certificate stores) are not supported by this version of rolesanywhere; pass the certificate and key as files (--{Flags.Certificate}, --{Flags.PrivateKey}).");
-        }
-
-        return new RolesAnywhereOptions
+    /// <exception cref="RolesAnywhereConfigurationException">A flag asks for something this build cannot do.</exception>
+    internal static RolesAnywhereOptions ToOptions(SessionArguments arguments) =>
+        KeySourceFlags.ApplyTo(arguments.Parsed, new RolesAnywhereOptions
         {
             TrustAnchorArn = arguments.TrustAnchorArn,
             ProfileArn = arguments.ProfileArn,
             RoleArn = arguments.RoleArn,
-            CertificatePath = arguments.Certificate,
-            PrivateKeyPath = arguments.PrivateKey,
-            IntermediatesPath = arguments.Intermediates,
-            PrivateKeyPassword = arguments.Pkcs8Password,
             Region = arguments.Region,
             Endpoint = arguments.Endpoint,
             SessionDuration = TimeSpan.FromSeconds(arguments.SessionDurationSeconds),
             RoleSessionName = arguments.RoleSessionName,
             HttpMessageHandler = CreateHandler(arguments),
-        };
-    }
+        });
 
     /// <summary>
     /// As in the official helper: no proxy unless <c>--with-proxy</c> (then <c>HTTPS_PROXY</c>/<c>NO_PROXY</c>

@@ -36,6 +36,12 @@ public sealed class SoftwareSigningKey : ISigningKey
     private readonly string _description;
     private volatile bool _disposed;
 
+    /// <summary>
+    /// Gets the platform key this instance signs with, for callers inside the project that need a digest
+    /// other than SHA-256 (the command-line tool's <c>sign-string --digest</c>). Owned by this instance.
+    /// </summary>
+    internal AsymmetricAlgorithm PlatformKey => (AsymmetricAlgorithm?)_rsa ?? _ecdsa!;
+
     /// <summary>Initializes a new instance over an RSA private key, taking ownership of it.</summary>
     /// <param name="rsa">The private key; its modulus must be 2048 to 4096 bits. Disposed with this instance.</param>
     /// <exception cref="ArgumentNullException"><paramref name="rsa"/> is <see langword="null"/>.</exception>

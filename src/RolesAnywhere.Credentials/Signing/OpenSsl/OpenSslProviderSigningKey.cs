@@ -21,6 +21,9 @@ internal sealed class OpenSslProviderSigningKey : ISigningKey
         _description = $"OpenSSL provider key {providerName}:{keyUri} ({key.Algorithm})";
     }
 
+    /// <summary>Gets the wrapper over the provider key, whose platform key signs through the provider.</summary>
+    internal SoftwareSigningKey ProviderKey => _key;
+
     public SigningKeyAlgorithm Algorithm => _key.Algorithm;
 
     public int MaxSignatureSizeInBytes => _key.MaxSignatureSizeInBytes;
