@@ -47,16 +47,11 @@ internal static class ToolApplication
         {
             return Success;
         }
-#if PKCS11
-        catch (Pkcs11.RolesAnywherePkcs11Exception e)
-        {
-            await environment.Stderr.WriteLineAsync($"rolesanywhere: {e.Message}\nhint: {Pkcs11Support.Hint}").ConfigureAwait(false);
-            return Failure;
-        }
-#endif
         catch (Exception e) when (e is RolesAnywhereException or IOException or UnauthorizedAccessException or TimeoutException or CryptographicException or HttpRequestException)
         {
-            await environment.Stderr.WriteLineAsync($"rolesanywhere: {e.Message}").ConfigureAwait(false);
+            // The library's messages speak of its options; where a token is involved, name the flags that set them.
+            var hint = e is RolesAnywhereConfigurationException ? Pkcs11Support.HintFor(args) : null;
+            await environment.Stderr.WriteLineAsync($"rolesanywhere: {e.Message}" + (hint is null ? string.Empty : "\nhint: " + hint)).ConfigureAwait(false);
             return Failure;
         }
     }

@@ -18,9 +18,25 @@ internal static class Pkcs11Support
     /// <summary>The PKCS#11 module the official helper loads when <c>--pkcs11-lib</c> is not given (p11-kit's proxy to every configured module).</summary>
     public const string DefaultModule = "p11-kit-proxy.so";
 
-    /// <summary>The hint printed under a PKCS#11 failure: the library's message speaks of its options, this names the flags.</summary>
-    public static string Hint =>
-        $"--{Flags.Pkcs11Lib} names the PKCS#11 module when the URI has no module-path (default: {DefaultModule}); the PIN goes in the URI as ?pin-value=…; --{Flags.ReusePin} reuses it for keys that ask for it at every signature.";
+    /// <summary>
+    /// The hint printed under a configuration failure when the command line names a <c>pkcs11:</c> URI (the
+    /// library's messages speak of its options; this names the flags), or <see langword="null"/>.
+    /// </summary>
+    public static string? HintFor(IReadOnlyList<string> args)
+    {
+#if PKCS11
+        foreach (var arg in args)
+        {
+            if (KeySourceFlags.IsPkcs11(arg))
+            {
+                return $"--{Flags.Pkcs11Lib} names the PKCS#11 module when the URI has no module-path (default: {DefaultModule}); the PIN goes in the URI as ?pin-value=…; --{Flags.ReusePin} reuses it for keys that ask for it at every signature.";
+            }
+        }
+#else
+        _ = args;
+#endif
+        return null;
+    }
 
     /// <summary>Lets the library open the <c>pkcs11:</c> URIs in <paramref name="options"/>, with the module and PIN reuse the flags give.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">This build has no PKCS#11 support.</exception>

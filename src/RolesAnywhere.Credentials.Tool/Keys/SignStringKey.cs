@@ -67,12 +67,22 @@ internal sealed class SignStringKey : IDisposable
     /// <exception cref="RolesAnywhereConfigurationException">The key cannot sign over <paramref name="digest"/>, or is neither RSA nor ECDSA.</exception>
     public byte[] Sign(byte[] data, HashAlgorithmName digest)
     {
-        switch (platformKey)
+        try
         {
-            case RSA rsa:
-                return rsa.SignData(data, digest, RSASignaturePadding.Pkcs1);
-            case ECDsa ecdsa:
-                return ecdsa.SignData(data, digest, DSASignatureFormat.Rfc3279DerSequence);
+            switch (platformKey)
+            {
+                case RSA rsa:
+                    return rsa.SignData(data, digest, RSASignaturePadding.Pkcs1);
+                case ECDsa ecdsa:
+                    return ecdsa.SignData(data, digest, DSASignatureFormat.Rfc3279DerSequence);
+            }
+        }
+        catch (CryptographicException ex) when (digest != HashAlgorithmName.SHA256)
+        {
+            // A TPM key whose signing scheme names its hash (tpm2_create -G rsa2048:rsassa or ecc256:ecdsa bind SHA-256) signs over that hash only.
+            throw new RolesAnywhereConfigurationException(
+                $"The key refused to sign over --{Flags.Digest} {digest.Name} ({ex.Message}). Keys whose signing scheme fixes the hash, such as TPM keys created with rsa2048:rsassa or ecc256:ecdsa, sign only over SHA-256: use --{Flags.Digest} SHA256.",
+                ex);
         }
 
         if (signingKey is null)
