@@ -41,4 +41,13 @@ public sealed class ReadCertificateDataCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--certificate cannot be combined with --cert-selector", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task NoCertificateNamed_UsageErrorListingTheSources()
+    {
+        var run = await ToolRun.RunAsync(["read-certificate-data"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--certificate (a file or pkcs11: URI) or --cert-selector (the OS certificate store) is required", run.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -89,4 +89,24 @@ public sealed class SignStringCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("--pkcs8-password", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task NoKeyNamed_UsageErrorListingTheKeySources()
+    {
+        var run = await ToolRun.RunAsync(["sign-string", "--digest", "SHA256"], stdin: Data);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--private-key (a file, pkcs11: URI or TPM handle:0x81000001) or --cert-selector", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
+    public async Task TpmKeyPassword_RefusedNamingTheFlagAndNotTheSecret()
+    {
+        var run = await ToolRun.RunAsync(["sign-string", "--private-key", "handle:0x81000001", "--tpm-key-password", "s3cret-tpm"], stdin: Data);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--tpm-key-password is not supported", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-tpm", run.Stderr, StringComparison.Ordinal);
+    }
 }
