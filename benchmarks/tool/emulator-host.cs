@@ -1,9 +1,11 @@
 #:project ../../src/RolesAnywhere.Credentials.Testing/RolesAnywhere.Credentials.Testing.csproj
 #:property TargetFramework=net10.0
+#:property NoWarn=$(NoWarn);CA2007
 
 // Starts the CreateSession emulator on loopback for benchmarks/tool/measure.sh: writes a client
 // certificate and key, plus the ARNs and endpoint as shell variables, into the directory given as the
 // first argument, prints "ready", and serves until standard input closes.
+// (A console program has no synchronization context, so CA2007 does not apply.)
 using RolesAnywhere.Credentials.Testing;
 using RolesAnywhere.Credentials.Testing.Certificates;
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the rolesanywhere tool (docs/performance.md, "CLI tool"): credential-process wall time,
-# Native AOT vs JIT, cold (a CreateSession against the local emulator) and with a warm cache; then
+# Native AOT vs JIT, cold (a CreateSession against the local emulator) and with a warm cache, against
+# the floor of any Native AOT process (benchmarks/tool/aot-floor.cs: start, print, exit); then
 # serve's IMDS request latency under load from a second process (wrk) on loopback. Bounded: a few
 # hundred runs and a 10-second load test, loopback only. Needs hyperfine and wrk (Debian packages).
 set -euo pipefail
@@ -13,11 +14,16 @@ trap cleanup EXIT
 
 dotnet build -c Release src/RolesAnywhere.Credentials.Tool -o "$work/jit" -v q -nologo >/dev/null
 bash benchmarks/tool/publish-aot.sh "$work/aot" >/dev/null
+dotnet publish benchmarks/tool/aot-floor.cs -o "$work/floor" -nologo >/dev/null
 
 mkfifo "$work/hold"
-dotnet run benchmarks/tool/emulator-host.cs -- "$work" < "$work/hold" > "$work/emulator.out" &
+dotnet run benchmarks/tool/emulator-host.cs -- "$work" < "$work/hold" > "$work/emulator.out" 2>&1 &
+emulator_pid=$!
 exec 3>"$work/hold"
-until grep -q ready "$work/emulator.out" 2>/dev/null; do sleep 0.2; done
+until grep -q ready "$work/emulator.out" 2>/dev/null; do
+    kill -0 "$emulator_pid" 2>/dev/null || { echo "measure: the emulator host did not start:" >&2; cat "$work/emulator.out" >&2; exit 1; }
+    sleep 0.2
+done
 # shellcheck disable=SC1091
 . "$work/emulator.env"
 flags=(--certificate "$work/client.pem" --private-key "$work/client.key" --trust-anchor-arn "$TRUST_ANCHOR_ARN"
@@ -26,6 +32,7 @@ export ROLESANYWHERE_CACHE_DIR="$work/cache"
 
 "$work/jit/rolesanywhere" credential-process "${flags[@]}" >/dev/null   # prime the cache
 hyperfine -N --warmup 5 --runs 100 --export-markdown "$work/warm.md" \
+  -n "Native AOT floor (start, print 744 bytes, exit)" "$work/floor/aot-floor" \
   -n "JIT, warm cache" "$work/jit/rolesanywhere credential-process ${flags[*]}" \
   -n "Native AOT, warm cache" "$work/aot/rolesanywhere credential-process ${flags[*]}"
 hyperfine -N --warmup 2 --runs 30 --export-markdown "$work/cold.md" \
