@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using RolesAnywhere.Credentials.Pkcs11;
 using RolesAnywhere.Credentials.Signing;
+using RolesAnywhere.Credentials.TestSupport.Hardware;
 
 namespace RolesAnywhere.Credentials.Benchmarks.Hardware;
 
@@ -20,8 +21,21 @@ public class Pkcs11SigningBenchmarks
     {
         _directory = Directory.CreateTempSubdirectory("ra-bench-softhsm-").FullName;
         var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        _token = Pkcs11SigningKey.Open(BenchmarkHardware.SoftHsmKey(_directory, ecdsa.ExportPkcs8PrivateKeyPem()));
+        _token = Pkcs11SigningKey.Open(SoftHsmToken(_directory, ecdsa.ExportPkcs8PrivateKeyPem()));
         _software = new SoftwareSigningKey(ecdsa);
+    }
+
+    /// <summary>Initialises a SoftHSM2 token holding <paramref name="pkcs8Pem"/> (label <c>bench</c>, id 01) and returns its URI.</summary>
+    private static string SoftHsmToken(string directory, string pkcs8Pem)
+    {
+        const string Pin = "1234";
+        SoftHsmConfiguration.Use(directory);
+        SoftHsmConfiguration.InitToken("bench", Pin, "5678");
+        string keyFile = Path.Combine(directory, "key.pem");
+        File.WriteAllText(keyFile, pkcs8Pem);
+        SoftHsmConfiguration.ImportKey(keyFile, "bench", "bench", "01", Pin);
+        File.Delete(keyFile);
+        return $"pkcs11:token=bench;object=bench?module-path={SoftHsmConfiguration.ModulePath}&pin-value={Pin}";
     }
 
     [GlobalCleanup]

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using RolesAnywhere.Credentials.Signing;
+using RolesAnywhere.Credentials.TestSupport.Hardware;
 
 namespace RolesAnywhere.Credentials.Benchmarks.Hardware;
 
@@ -12,7 +12,7 @@ public class TpmSigningBenchmarks
     private readonly byte[] _data = "AWS4-X509-ECDSA-SHA256\n20260101T000000Z\n20260101/us-east-1/rolesanywhere/aws4_request\n0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"u8.ToArray();
     private readonly byte[] _signature = new byte[139];
     private string _directory = null!;
-    private Process? _swtpm;
+    private SwtpmProcess? _swtpm;
     private SoftwareSigningKey _software = null!;
     private ISigningKey _tpm = null!;
 
@@ -20,7 +20,8 @@ public class TpmSigningBenchmarks
     public void Setup()
     {
         _directory = Directory.CreateTempSubdirectory("ra-bench-swtpm-").FullName;
-        _swtpm = BenchmarkHardware.StartTpmWithKey(_directory);
+        _swtpm = SwtpmProcess.Start(_directory);
+        _swtpm.CreatePersistentKey(_directory, "ecc256:ecdsa", "0x81000001", "bench");
         _tpm = OpenSslProviderKey.Open(OpenSslProviderKey.Tpm2Provider, "handle:0x81000001");
         _software = new SoftwareSigningKey(ECDsa.Create(ECCurve.NamedCurves.nistP256));
     }
@@ -30,7 +31,7 @@ public class TpmSigningBenchmarks
     {
         _tpm.Dispose();
         _software.Dispose();
-        BenchmarkHardware.Stop(_swtpm);
+        _swtpm?.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
 

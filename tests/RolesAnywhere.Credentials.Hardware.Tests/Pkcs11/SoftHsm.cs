@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Net.Pkcs11Interop.Common;
 using Net.Pkcs11Interop.HighLevelAPI;
 using RolesAnywhere.Credentials.Pkcs11.Interop;
+using RolesAnywhere.Credentials.TestSupport.Hardware;
 
 namespace RolesAnywhere.Credentials.Hardware.Tests.Pkcs11;
 
@@ -14,7 +14,7 @@ namespace RolesAnywhere.Credentials.Hardware.Tests.Pkcs11;
 /// </summary>
 internal sealed class SoftHsm
 {
-    public const string ModulePath = "/usr/lib/softhsm/libsofthsm2.so";
+    public const string ModulePath = SoftHsmConfiguration.ModulePath;
     public const string MainToken = "ra-main";
     public const string PinToken = "ra-pin";
     public const string Pin = "1234";
@@ -24,7 +24,7 @@ internal sealed class SoftHsm
 
     private SoftHsm(string directory) => Directory = directory;
 
-    public static bool IsInstalled => File.Exists(ModulePath) && Tools.Find("softhsm2-util") is not null;
+    public static bool IsInstalled => SoftHsmConfiguration.IsInstalled;
 
     public static string MissingReason => $"SoftHSM2 is not installed ({ModulePath} and softhsm2-util; Debian package softhsm2)";
 
@@ -56,14 +56,11 @@ internal sealed class SoftHsm
         }
 
         string directory = Path.Combine(Path.GetTempPath(), "ra-softhsm-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(Path.Combine(directory, "tokens"));
-        string conf = Path.Combine(directory, "softhsm2.conf");
-        File.WriteAllText(conf, $"directories.tokendir = {Path.Combine(directory, "tokens")}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n");
-        NativeEnvironment.Set("SOFTHSM2_CONF", conf);
+        SoftHsmConfiguration.Use(directory);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(directory);
 
-        Run("softhsm2-util", "--init-token", "--free", "--label", MainToken, "--pin", Pin, "--so-pin", SoPin);
-        Run("softhsm2-util", "--init-token", "--free", "--label", PinToken, "--pin", Pin, "--so-pin", SoPin);
+        SoftHsmConfiguration.InitToken(MainToken, Pin, SoPin);
+        SoftHsmConfiguration.InitToken(PinToken, Pin, SoPin);
 
         var hsm = new SoftHsm(directory);
         using var module = Pkcs11Module.Acquire(ModulePath);
@@ -104,23 +101,6 @@ internal sealed class SoftHsm
         keys.GenerateP256("twin", [0x07], alwaysAuthenticate: false).Dispose();
         session.Logout();
         return hsm;
-    }
-
-    private static void Run(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Tools.Find(tool)!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {output}");
-        }
     }
 
     private static void TryDelete(string directory)

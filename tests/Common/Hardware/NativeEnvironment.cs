@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace RolesAnywhere.Credentials.Hardware.Tests;
+namespace RolesAnywhere.Credentials.TestSupport.Hardware;
 
 /// <summary>
 /// Sets a variable in the native process environment as well: <see cref="Environment.SetEnvironmentVariable(string, string)"/>
@@ -18,7 +18,7 @@ internal static class NativeEnvironment
         }
     }
 
-#pragma warning disable SYSLIB1054 // LibraryImport needs unsafe code, which the test projects do not enable.
+#pragma warning disable SYSLIB1054 // LibraryImport needs unsafe code, which the test and benchmark projects do not enable.
     [DllImport("libc", EntryPoint = "setenv", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int SetEnv(string name, string value, int overwrite);
