@@ -13,11 +13,15 @@ internal static class SigningIdentityLoader
 {
     /// <summary>Loads the identity <paramref name="options"/> describe, validated at the time <paramref name="time"/> gives.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">The sources are missing, unreadable, inconsistent or unusable.</exception>
-    internal static SigningIdentity Load(RolesAnywhereOptions options, TimeProvider time)
+    internal static SigningIdentity Load(RolesAnywhereOptions options, TimeProvider time) => Build(OpenSpec(options, time), time);
+
+    /// <summary>The sources <paramref name="options"/> name, with a key named by reference opened (once) and kept in them.</summary>
+    /// <exception cref="RolesAnywhereConfigurationException">The sources conflict, or the referenced key cannot be opened.</exception>
+    internal static IdentitySpec OpenSpec(RolesAnywhereOptions options, TimeProvider time)
     {
         // Keys named by reference (certificate store, pkcs11: URI, TPM handle) are opened first, with the certificate kept next to them.
         var opened = SigningKeySourceResolver.TryOpen(options, time);
-        return opened is null ? Build(IdentitySpec.FromOptions(options), time) : Build(SigningKeySourceResolver.SpecFor(options, opened), time);
+        return opened is null ? IdentitySpec.FromOptions(options) : SigningKeySourceResolver.SpecFor(options, opened);
     }
 
     internal static SigningIdentity Build(IdentitySpec spec, TimeProvider time)
