@@ -5,7 +5,8 @@ namespace RolesAnywhere.Credentials.Sessions;
 /// <summary>
 /// The identity <see cref="RolesAnywhereOptions"/> describe, loaded and checked once (a key named by reference
 /// opened: a token logged into, a TPM key loaded), with what <see cref="RotatingRequestSigner"/> needs to
-/// reload it when its files change: the sources (holding the opened key), the paths and their stamps at load.
+/// reload it when its files change: the sources (holding the opened key, which every reload borrows), the paths
+/// and their stamps at load.
 /// Whoever holds it disposes it, unless it hands it to <see cref="RotatingRequestSigner.Create(PreparedIdentity, Endpoints.RolesAnywhereEndpoint, TimeProvider)"/>.
 /// </summary>
 internal sealed class PreparedIdentity : IDisposable
@@ -36,11 +37,23 @@ internal sealed class PreparedIdentity : IDisposable
     public static PreparedIdentity Load(RolesAnywhereOptions options, TimeProvider time)
     {
         var spec = SigningIdentityLoader.OpenSpec(options, time);
-        string?[] paths = [options.CertificatePath, options.PrivateKeyPath, options.IntermediatesPath];
-        var stamps = FileStamp.Of(paths);
-        return new PreparedIdentity(spec, paths, stamps, SigningIdentityLoader.Build(spec, time));
+        try
+        {
+            string?[] paths = [options.CertificatePath, options.PrivateKeyPath, options.IntermediatesPath];
+            var stamps = FileStamp.Of(paths);
+            return new PreparedIdentity(spec, paths, stamps, SigningIdentityLoader.Build(spec, time, borrowOpenedKey: true));
+        }
+        catch
+        {
+            spec.OpenedKey?.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Disposes the identity, and with it the key it opened.</summary>
-    public void Dispose() => Identity.Dispose();
+    /// <summary>Disposes the identity and the key opened for it (with the certificate found next to that key).</summary>
+    public void Dispose()
+    {
+        Identity.Dispose();
+        Spec.OpenedKey?.Dispose();
+    }
 }

@@ -50,8 +50,15 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
     /// <param name="time">The clock.</param>
     public static RotatingRequestSigner Create(PreparedIdentity prepared, RolesAnywhereEndpoint endpoint, TimeProvider time)
     {
-        var first = NewGeneration(prepared.Identity, prepared.Stamps);
-        return new(prepared.Spec, prepared.Paths, endpoint, time, first);
+        try
+        {
+            return new(prepared.Spec, prepared.Paths, endpoint, time, NewGeneration(prepared.Identity, prepared.Stamps));
+        }
+        catch
+        {
+            prepared.Dispose();
+            throw;
+        }
     }
 
     public void Refresh()
@@ -102,6 +109,9 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
         {
             _retired?.Dispose();
             _current.Dispose();
+
+            // Every generation borrowed the key opened for the spec.
+            _spec.OpenedKey?.Dispose();
         }
     }
 
@@ -122,16 +132,12 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
         headers.TryAddWithoutValidation("Authorization", authorization);
     }
 
-    private static Generation Load(IdentitySpec spec, TimeProvider time, FileStamp[] stamps) =>
-        NewGeneration(SigningIdentityLoader.Build(spec, time), stamps);
-
-    /// <summary>Wraps <paramref name="identity"/> in a signer; disposes it when that fails.</summary>
-    private static Generation NewGeneration(SigningIdentity identity, FileStamp[] stamps)
+    private static Generation Load(IdentitySpec spec, TimeProvider time, FileStamp[] stamps)
     {
+        var identity = SigningIdentityLoader.Build(spec, time, borrowOpenedKey: true);
         try
         {
-            var signer = new RolesAnywhereRequestSigner(identity.Certificate, identity.Intermediates, identity.SigningKey);
-            return new Generation(identity, signer, stamps);
+            return NewGeneration(identity, stamps);
         }
         catch
         {
@@ -139,6 +145,9 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
             throw;
         }
     }
+
+    private static Generation NewGeneration(SigningIdentity identity, FileStamp[] stamps) =>
+        new(identity, new RolesAnywhereRequestSigner(identity.Certificate, identity.Intermediates, identity.SigningKey), stamps);
 
     /// <summary>One loaded identity and the signer over it.</summary>
     private sealed class Generation(SigningIdentity identity, RolesAnywhereRequestSigner signer, FileStamp[] stamps) : IDisposable
