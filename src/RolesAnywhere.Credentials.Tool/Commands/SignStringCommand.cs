@@ -45,7 +45,7 @@ internal static class SignStringCommand
 
         var data = await ReadInputAsync(environment.Stdin, cancellationToken).ConfigureAwait(false);
         byte[] signature;
-        using (var key = SignStringKey.Open(parsed, environment.Time))
+        using (var key = SignStringKey.Open(parsed, environment.Time, environment.PinPrompt))
         {
             signature = key.Sign(data, digest);
         }

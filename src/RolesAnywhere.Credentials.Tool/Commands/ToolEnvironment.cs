@@ -1,6 +1,7 @@
 using RolesAnywhere.Credentials.Tool.Caching;
 using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Credentials;
+using RolesAnywhere.Credentials.Tool.Keys;
 
 namespace RolesAnywhere.Credentials.Tool.Commands;
 
@@ -15,7 +16,10 @@ internal sealed class ToolEnvironment
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    public Func<SessionArguments, ICredentialSource> CredentialSources { get; init; } = LibraryCredentialSource.Create;
+    public Func<SessionArguments, ICredentialSource> CredentialSources { get; init; } = arguments => LibraryCredentialSource.Create(arguments, pinPrompt: null);
+
+    /// <summary>Asks for a PKCS#11 PIN the URI does not give (given the token label); <see langword="null"/> when nobody can answer.</summary>
+    public Func<string, string?>? PinPrompt { get; init; }
 
     public Func<string> CacheDirectory { get; init; } = CredentialCache.DefaultDirectory;
 
@@ -25,10 +29,16 @@ internal sealed class ToolEnvironment
     public Action<string> DebugLog(bool enabled) =>
         enabled ? message => Stderr.WriteLine($"rolesanywhere: {Time.GetUtcNow():O} {message}") : static _ => { };
 
-    public static ToolEnvironment ForConsole() => new()
+    public static ToolEnvironment ForConsole()
     {
-        Stdout = Console.OpenStandardOutput(),
-        Stderr = Console.Error,
-        Stdin = Console.OpenStandardInput(),
-    };
+        var pinPrompt = TerminalPinPrompt.IfInteractive();
+        return new()
+        {
+            Stdout = Console.OpenStandardOutput(),
+            Stderr = Console.Error,
+            Stdin = Console.OpenStandardInput(),
+            PinPrompt = pinPrompt,
+            CredentialSources = arguments => LibraryCredentialSource.Create(arguments, pinPrompt),
+        };
+    }
 }

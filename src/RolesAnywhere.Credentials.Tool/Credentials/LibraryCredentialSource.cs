@@ -17,14 +17,15 @@ internal sealed class LibraryCredentialSource : ICredentialSource
     private readonly TimeProvider time;
     private readonly Lazy<RolesAnywhereAWSCredentials> credentials;
 
-    private LibraryCredentialSource(SessionArguments arguments, TimeProvider time)
+    private LibraryCredentialSource(SessionArguments arguments, TimeProvider time, Func<string, string?>? pinPrompt)
     {
         this.arguments = arguments;
         this.time = time;
-        credentials = new Lazy<RolesAnywhereAWSCredentials>(() => new RolesAnywhereAWSCredentials(ToOptions(arguments), time, httpMessageHandler: null, observer: null));
+        credentials = new Lazy<RolesAnywhereAWSCredentials>(() => new RolesAnywhereAWSCredentials(ToOptions(arguments, pinPrompt), time, httpMessageHandler: null, observer: null));
     }
 
-    public static ICredentialSource Create(SessionArguments arguments) => new LibraryCredentialSource(arguments, TimeProvider.System);
+    /// <summary>A source for <paramref name="arguments"/>; <paramref name="pinPrompt"/> asks for a token PIN the URI does not give, or is <see langword="null"/>.</summary>
+    public static ICredentialSource Create(SessionArguments arguments, Func<string, string?>? pinPrompt) => new LibraryCredentialSource(arguments, TimeProvider.System, pinPrompt);
 
     public async Task<SessionCredentials> FetchAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +35,7 @@ internal sealed class LibraryCredentialSource : ICredentialSource
 
     /// <summary>The library options the official helper's flags mean.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">A flag asks for something this build cannot do.</exception>
-    internal static RolesAnywhereOptions ToOptions(SessionArguments arguments) =>
+    internal static RolesAnywhereOptions ToOptions(SessionArguments arguments, Func<string, string?>? pinPrompt) =>
         KeySourceFlags.ApplyTo(arguments.Parsed, new RolesAnywhereOptions
         {
             TrustAnchorArn = arguments.TrustAnchorArn,
@@ -45,7 +46,8 @@ internal sealed class LibraryCredentialSource : ICredentialSource
             SessionDuration = TimeSpan.FromSeconds(arguments.SessionDurationSeconds),
             RoleSessionName = arguments.RoleSessionName,
             HttpMessageHandler = CreateHandler(arguments),
-        });
+        },
+        pinPrompt);
 
     /// <summary>
     /// As in the official helper: no proxy unless <c>--with-proxy</c> (then <c>HTTPS_PROXY</c>/<c>NO_PROXY</c>

@@ -26,8 +26,11 @@ internal static class KeySourceFlags
     public static bool IsTpmHandle(string? value) => value is not null && value.StartsWith(TpmHandleScheme, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Sets the certificate and key settings of <paramref name="options"/> from the command line.</summary>
+    /// <param name="parsed">The command line.</param>
+    /// <param name="options">The options to fill.</param>
+    /// <param name="pinPrompt">Asks for a token's PIN when the URI has none (given the token label), or <see langword="null"/>.</param>
     /// <exception cref="RolesAnywhereConfigurationException">A flag asks for something this build cannot do (a TPM key password).</exception>
-    public static RolesAnywhereOptions ApplyTo(ParsedCommandLine parsed, RolesAnywhereOptions options)
+    public static RolesAnywhereOptions ApplyTo(ParsedCommandLine parsed, RolesAnywhereOptions options, Func<string, string?>? pinPrompt)
     {
         RefuseTpmKeyPassword(parsed);
         options.CertificatePath = parsed.Get(Flags.Certificate);
@@ -44,7 +47,7 @@ internal static class KeySourceFlags
 
         if (IsPkcs11(options.CertificatePath) || IsPkcs11(options.PrivateKeyPath))
         {
-            Pkcs11Support.Register(parsed, options);
+            Pkcs11Support.Register(parsed, options, pinPrompt);
         }
 
         return options;

@@ -40,57 +40,56 @@ internal static class Pkcs11Support
 
     /// <summary>Lets the library open the <c>pkcs11:</c> URIs in <paramref name="options"/>, with the module and PIN reuse the flags give.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">This build has no PKCS#11 support.</exception>
-    public static void Register(ParsedCommandLine parsed, RolesAnywhereOptions options)
+    public static void Register(ParsedCommandLine parsed, RolesAnywhereOptions options, Func<string, string?>? pinPrompt)
     {
 #if PKCS11
         options.UsePkcs11(settings =>
         {
             settings.ModulePath = ModulePath(parsed);
             settings.ReusePin = parsed.IsSet(Flags.ReusePin);
+            settings.PinCallback = pinPrompt;
         });
 #else
-        _ = parsed;
-        _ = options;
+        _ = (parsed, options, pinPrompt);
         throw Unavailable();
 #endif
     }
 
     /// <summary>Opens the key <paramref name="uri"/> names.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">The key cannot be opened, or this build has no PKCS#11 support.</exception>
-    public static ISigningKey OpenKey(ParsedCommandLine parsed, string uri)
+    public static ISigningKey OpenKey(ParsedCommandLine parsed, string uri, Func<string, string?>? pinPrompt)
     {
 #if PKCS11
-        return Pkcs11SigningKey.Open(uri, Options(parsed));
+        return Pkcs11SigningKey.Open(uri, Options(parsed, pinPrompt));
 #else
-        _ = parsed;
-        _ = uri;
+        _ = (parsed, uri, pinPrompt);
         throw Unavailable();
 #endif
     }
 
     /// <summary>Reads the certificate stored on the token with the key <paramref name="uri"/> names (same <c>CKA_ID</c>); the caller disposes it.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">No such key or certificate, or this build has no PKCS#11 support.</exception>
-    public static X509Certificate2 ReadCertificate(ParsedCommandLine parsed, string uri)
+    public static X509Certificate2 ReadCertificate(ParsedCommandLine parsed, string uri, Func<string, string?>? pinPrompt)
     {
 #if PKCS11
-        using var key = Pkcs11SigningKey.Open(uri, Options(parsed));
+        using var key = Pkcs11SigningKey.Open(uri, Options(parsed, pinPrompt));
         var certificate = key.Certificate ?? throw new RolesAnywherePkcs11Exception(
             $"The token holds no certificate for the key '{uri.Split('?')[0]}' (none with the key's CKA_ID). Store the certificate on the token with the key's CKA_ID, or pass the certificate file.");
 
         // The token's certificate is disposed with the key.
         return X509CertificateLoader.LoadCertificate(certificate.RawData);
 #else
-        _ = parsed;
-        _ = uri;
+        _ = (parsed, uri, pinPrompt);
         throw Unavailable();
 #endif
     }
 
 #if PKCS11
-    private static Pkcs11SigningKeyOptions Options(ParsedCommandLine parsed) => new()
+    private static Pkcs11SigningKeyOptions Options(ParsedCommandLine parsed, Func<string, string?>? pinPrompt) => new()
     {
         ModulePath = ModulePath(parsed),
         ReusePin = parsed.IsSet(Flags.ReusePin),
+        PinCallback = pinPrompt,
     };
 
     private static string ModulePath(ParsedCommandLine parsed) => parsed.Get(Flags.Pkcs11Lib) ?? DefaultModule;

@@ -9,9 +9,9 @@ internal static class SelectedCertificate
 {
     /// <summary>Loads the certificate the command line names; the caller disposes it.</summary>
     /// <exception cref="RolesAnywhereException">The certificate cannot be found or read.</exception>
-    public static X509Certificate2 Load(ParsedCommandLine parsed, TimeProvider time)
+    public static X509Certificate2 Load(ParsedCommandLine parsed, TimeProvider time, Func<string, string?>? pinPrompt)
     {
-        var options = KeySourceFlags.ApplyTo(parsed, new RolesAnywhereOptions());
+        var options = KeySourceFlags.ApplyTo(parsed, new RolesAnywhereOptions(), pinPrompt);
         if (KeySourceFlags.UsesStore(parsed))
         {
             var opened = CertificateStoreKeySource.Open(options, time);
@@ -26,6 +26,6 @@ internal static class SelectedCertificate
             return KeyFiles.LoadCertificate(path);
         }
 
-        return Pkcs11Support.ReadCertificate(parsed, path);
+        return Pkcs11Support.ReadCertificate(parsed, path, pinPrompt);
     }
 }

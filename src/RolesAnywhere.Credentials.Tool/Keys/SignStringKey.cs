@@ -37,9 +37,9 @@ internal sealed class SignStringKey : IDisposable
 
     /// <summary>Opens the key the command line names.</summary>
     /// <exception cref="RolesAnywhereException">The key cannot be found, opened or decrypted.</exception>
-    public static SignStringKey Open(ParsedCommandLine parsed, TimeProvider time)
+    public static SignStringKey Open(ParsedCommandLine parsed, TimeProvider time, Func<string, string?>? pinPrompt)
     {
-        var options = KeySourceFlags.ApplyTo(parsed, new RolesAnywhereOptions());
+        var options = KeySourceFlags.ApplyTo(parsed, new RolesAnywhereOptions(), pinPrompt);
         if (KeySourceFlags.UsesStore(parsed))
         {
             var opened = CertificateStoreKeySource.Open(options, time);
@@ -52,7 +52,7 @@ internal sealed class SignStringKey : IDisposable
             ?? throw new UsageException($"--{Flags.PrivateKey} is required.", "Name the key as a file, a pkcs11: URI or a TPM handle (handle:0x81000001), or select a store certificate with --cert-selector.");
         if (KeySourceFlags.IsPkcs11(reference))
         {
-            return new SignStringKey(Pkcs11Support.OpenKey(parsed, reference));
+            return new SignStringKey(Pkcs11Support.OpenKey(parsed, reference, pinPrompt));
         }
 
         if (KeySourceFlags.IsTpmHandle(reference))

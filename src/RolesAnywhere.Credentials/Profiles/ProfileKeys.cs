@@ -21,10 +21,15 @@ internal static class ProfileKeys
     public const string RoleSessionName = Prefix + "role_session_name";
     public const string UseFipsEndpoint = Prefix + "use_fips_endpoint";
     public const string UseDualStackEndpoint = Prefix + "use_dualstack_endpoint";
+    public const string CertSelector = Prefix + "cert_selector";
+    public const string SystemStoreName = Prefix + "system_store_name";
+    public const string SystemStoreLocation = Prefix + "system_store_location";
+    public const string UseLatestExpiringCertificate = Prefix + "use_latest_expiring_certificate";
 
     public static IReadOnlyList<string> All { get; } =
     [
         TrustAnchorArn, ProfileArn, RoleArn, Certificate, PrivateKey, Intermediates, PrivateKeyPassword,
         Region, Endpoint, SessionDuration, RoleSessionName, UseFipsEndpoint, UseDualStackEndpoint,
+        CertSelector, SystemStoreName, SystemStoreLocation, UseLatestExpiringCertificate,
     ];
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.CredentialManagement.Internal;
 using RolesAnywhere.Credentials.Configuration;
@@ -87,6 +88,18 @@ internal static class RolesAnywhereProfileReader
 
         options.UseFipsEndpoint = ReadBoolean(properties, profileName, ProfileKeys.UseFipsEndpoint);
         options.UseDualStackEndpoint = ReadBoolean(properties, profileName, ProfileKeys.UseDualStackEndpoint);
+
+        // The OS certificate store, in the official helper's terms (--cert-selector, --system-store-name, --use-latest-expiring-certificate).
+        options.CertificateSelector = Get(properties, ProfileKeys.CertSelector);
+        options.CertificateStoreName = Get(properties, ProfileKeys.SystemStoreName);
+        options.UseLatestExpiringCertificate = ReadBoolean(properties, profileName, ProfileKeys.UseLatestExpiringCertificate);
+        if (Get(properties, ProfileKeys.SystemStoreLocation) is { } location)
+        {
+            options.CertificateStoreLocation = Enum.TryParse<StoreLocation>(location, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : throw Malformed(profileName, ProfileKeys.SystemStoreLocation, location, "CurrentUser or LocalMachine");
+        }
+
         return true;
     }
 

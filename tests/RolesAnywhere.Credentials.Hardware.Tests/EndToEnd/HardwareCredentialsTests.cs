@@ -155,6 +155,36 @@ public sealed class HardwareCredentialsTests(HardwareEmulatorFixture world) : IC
         Assert.Contains(world.Emulator.Requests, r => r.Path == "/sessions" && r.Headers.TryGetValue("X-Amz-X509", out var leaf) && leaf == Convert.ToBase64String(store.Renewed.RawData));
     }
 
+    [Fact]
+    public async Task FromProfile_CertificateStoreKeys_SignsWithTheStoreKey()
+    {
+        var store = TestCertificateStore.Instance;
+        var directory = Directory.CreateTempSubdirectory("ra-hw-profile-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, "config"), $"""
+                [profile store]
+                roles_anywhere_trust_anchor_arn = {world.TrustAnchorArn}
+                roles_anywhere_profile_arn = {world.ProfileArn}
+                roles_anywhere_role_arn = {world.RoleArn}
+                roles_anywhere_endpoint = {world.Emulator.Endpoint}
+                roles_anywhere_cert_selector = Key=x509Subject,Value={TestCertificateStore.AppSubject}
+                roles_anywhere_system_store_name = {store.MainStore}
+                roles_anywhere_use_latest_expiring_certificate = true
+                """, TestContext.Current.CancellationToken);
+
+            using var credentials = RolesAnywhereAWSCredentials.FromProfile("store", Path.Combine(directory, "credentials"));
+            var immutable = await credentials.GetCredentialsAsync();
+
+            AssertIssued(immutable.AccessKey, null);
+            Assert.Contains(world.Emulator.Requests, r => r.IssuedAccessKeyId == immutable.AccessKey && r.Headers["X-Amz-X509"] == Convert.ToBase64String(store.Renewed.RawData));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private void AssertIssued(string accessKeyId, string? subject)
     {
         Assert.False(string.IsNullOrEmpty(accessKeyId));

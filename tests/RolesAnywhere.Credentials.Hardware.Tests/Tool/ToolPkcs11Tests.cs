@@ -109,4 +109,36 @@ public sealed class ToolPkcs11Tests(HardwareEmulatorFixture world) : IClassFixtu
         Assert.Equal(Convert.ToBase64String(hsm.RsaCertificate.RawData), json.RootElement.GetProperty("certificateData").GetString());
         Assert.Equal("RSA", json.RootElement.GetProperty("keyType").GetString());
     }
+
+    [Fact]
+    public async Task CredentialProcess_UriWithoutPin_AsksThePromptForTheToken()
+    {
+        var hsm = SoftHsm.Require();
+        var asked = new List<string>();
+
+        var run = await ToolSession.RunAsync(
+            ToolSession.CredentialProcess(world, "--certificate", SoftHsm.Uri("object=p256", pin: null)),
+            pinPrompt: token =>
+            {
+                asked.Add(token);
+                return SoftHsm.Pin;
+            });
+
+        ToolSession.AssertIssuedFor(world, run, hsm.P256Certificate);
+        Assert.Equal([SoftHsm.MainToken], asked);
+    }
+
+    [Fact]
+    public async Task SignString_UriWithoutPinAndNobodyToAsk_FailsNamingPinValue()
+    {
+        SoftHsm.Require();
+
+        // The PIN token: no test ever logs into it, and PKCS#11 keeps a login for the whole process.
+        var run = await ToolSession.RunAsync(["sign-string", "--private-key", SoftHsm.Uri("object=rsa", SoftHsm.PinToken, pin: null)], "x"u8.ToArray());
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("No PIN was given", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("pin-value", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
 }

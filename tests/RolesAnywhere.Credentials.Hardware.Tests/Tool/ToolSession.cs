@@ -22,8 +22,8 @@ internal static class ToolSession
         .. keyFlags,
     ];
 
-    public static Task<ToolRun> RunAsync(string[] args, byte[]? stdin = null) =>
-        ToolRun.RunAsync(args, LibraryCredentialSource.Create, stdin);
+    public static Task<ToolRun> RunAsync(string[] args, byte[]? stdin = null, Func<string, string?>? pinPrompt = null) =>
+        ToolRun.RunAsync(args, arguments => LibraryCredentialSource.Create(arguments, pinPrompt), stdin, pinPrompt: pinPrompt);
 
     /// <summary>Asserts the run printed credentials the emulator issued, to a request signed for <paramref name="certificate"/>.</summary>
     public static void AssertIssuedFor(HardwareEmulatorFixture world, ToolRun run, X509Certificate2 certificate)

@@ -49,6 +49,41 @@ public sealed class ProfileReaderTests : IDisposable
     }
 
     [Fact]
+    public void TryRead_CertificateStoreKeys_MapToTheStoreOptions()
+    {
+        WriteConfig("""
+            [ra]
+            roles_anywhere_cert_selector = Key=x509Subject,Value=CN=workload Key=x509Issuer,Value=CN=Corp CA
+            roles_anywhere_system_store_name = WorkloadStore
+            roles_anywhere_system_store_location = localmachine
+            roles_anywhere_use_latest_expiring_certificate = true
+            """);
+
+        Assert.True(RolesAnywhereProfileReader.TryRead("ra", CredentialsFile, out var options));
+
+        Assert.Equal("Key=x509Subject,Value=CN=workload Key=x509Issuer,Value=CN=Corp CA", options.CertificateSelector);
+        Assert.Equal("WorkloadStore", options.CertificateStoreName);
+        Assert.Equal(System.Security.Cryptography.X509Certificates.StoreLocation.LocalMachine, options.CertificateStoreLocation);
+        Assert.True(options.UseLatestExpiringCertificate);
+    }
+
+    [Theory]
+    [InlineData("Everywhere")]
+    [InlineData("7")]
+    public void TryRead_UnknownStoreLocation_ThrowsNamingKeyAndChoices(string location)
+    {
+        WriteConfig($"""
+            [ra]
+            roles_anywhere_system_store_location = {location}
+            """);
+
+        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => RolesAnywhereProfileReader.TryRead("ra", CredentialsFile, out _));
+
+        Assert.Contains(ProfileKeys.SystemStoreLocation, error.Message, StringComparison.Ordinal);
+        Assert.Contains("CurrentUser or LocalMachine", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TryRead_ProfileWithoutRolesAnywhereKeys_ReturnsFalse()
     {
         WriteConfig("""

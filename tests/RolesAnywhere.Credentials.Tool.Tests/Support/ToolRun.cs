@@ -23,7 +23,8 @@ internal sealed class ToolRun
         string? cacheDirectory = null,
         TimeProvider? time = null,
         string? sharedCredentialsPath = null,
-        CancellationToken? stop = null)
+        CancellationToken? stop = null,
+        Func<string, string?>? pinPrompt = null)
     {
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
@@ -36,6 +37,7 @@ internal sealed class ToolRun
             CredentialSources = sources ?? (_ => throw new InvalidOperationException("no credential source in this test")),
             CacheDirectory = () => cacheDirectory ?? throw new InvalidOperationException("no cache directory in this test"),
             SharedCredentialsPath = () => sharedCredentialsPath ?? throw new InvalidOperationException("no credentials file in this test"),
+            PinPrompt = pinPrompt,
         };
         var code = await ToolApplication.RunAsync(args, environment, stop ?? TestContext.Current.CancellationToken);
         return new ToolRun { ExitCode = code, Stdout = stdout.ToArray(), Stderr = stderr.ToString() };
