@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using RolesAnywhere.Credentials.Certificates;
 using RolesAnywhere.Credentials.Endpoints;
 using RolesAnywhere.Credentials.Sessions;
 using RolesAnywhere.Credentials.Signing;
