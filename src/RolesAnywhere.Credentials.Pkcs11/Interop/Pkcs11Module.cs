@@ -86,15 +86,12 @@ internal sealed class Pkcs11Module : IDisposable
         {
             throw Pkcs11Errors.From(ex, $"initialising the PKCS#11 module '{modulePath}'");
         }
-        catch (UnmanagedException ex)
+        catch (LibraryArchitectureException ex)
         {
-            throw new RolesAnywherePkcs11Exception(DescribeLoadFailure(modulePath, ex.Message), innerException: ex);
+            // Pkcs11Interop reads the ELF/PE header itself and refuses before the loader does.
+            throw new RolesAnywherePkcs11Exception(DescribeWrongArchitecture(modulePath, ex.Message), innerException: ex);
         }
-        catch (DllNotFoundException ex)
-        {
-            throw new RolesAnywherePkcs11Exception(DescribeLoadFailure(modulePath, ex.Message), innerException: ex);
-        }
-        catch (BadImageFormatException ex)
+        catch (Exception ex) when (ex is UnmanagedException or DllNotFoundException or BadImageFormatException)
         {
             throw new RolesAnywherePkcs11Exception(DescribeLoadFailure(modulePath, ex.Message), innerException: ex);
         }
@@ -109,9 +106,12 @@ internal sealed class Pkcs11Module : IDisposable
             detail.Contains("not a valid Win32 application", StringComparison.OrdinalIgnoreCase) ||
             detail.Contains("invalid ELF header", StringComparison.OrdinalIgnoreCase);
         return wrongArchitecture
-            ? $"The PKCS#11 module '{modulePath}' is not a {RuntimeInformation.ProcessArchitecture} library for this process ({detail}). Install the module built for {RuntimeInformation.ProcessArchitecture}."
+            ? DescribeWrongArchitecture(modulePath, detail)
             : $"The PKCS#11 module '{modulePath}' could not be loaded ({detail}). Check module-path in the URI or Pkcs11SigningKeyOptions.ModulePath and that the library's own dependencies are installed.";
     }
+
+    private static string DescribeWrongArchitecture(string modulePath, string detail) =>
+        $"The PKCS#11 module '{modulePath}' is not a {RuntimeInformation.ProcessArchitecture} library for this process ({detail}). Install the module built for {RuntimeInformation.ProcessArchitecture}.";
 
     private sealed class Loaded(string path, Pkcs11InteropFactories factories, IPkcs11Library library)
     {

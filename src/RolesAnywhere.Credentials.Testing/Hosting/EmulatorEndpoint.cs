@@ -85,7 +85,7 @@ internal static class EmulatorEndpoint
     {
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
-        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var rawTarget = OriginForm(context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/");
         var question = rawTarget.IndexOf('?', StringComparison.Ordinal);
         var rawPath = question < 0 ? rawTarget : rawTarget[..question];
         var rawQuery = question < 0 ? string.Empty : rawTarget[(question + 1)..];
@@ -99,5 +99,20 @@ internal static class EmulatorEndpoint
         }
 
         return new SignedRequest(context.Request.Method, rawPath, rawQuery, headers, body.ToArray());
+    }
+
+    /// <summary>
+    /// The path and query of a request target: a client talking through a forward proxy may send the
+    /// absolute form (<c>http://host:port/sessions</c>), which a server must accept (RFC 9112, 3.2.2).
+    /// </summary>
+    private static string OriginForm(string rawTarget)
+    {
+        if (!rawTarget.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !rawTarget.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return rawTarget;
+        }
+
+        var pathStart = rawTarget.IndexOf('/', rawTarget.IndexOf("//", StringComparison.Ordinal) + 2);
+        return pathStart < 0 ? "/" : rawTarget[pathStart..];
     }
 }

@@ -35,6 +35,29 @@ public sealed class Pkcs11ErrorTests
     }
 
     [Fact]
+    public void Open_ModuleBuiltForAnotherArchitecture_ThrowsNamingThisProcessArchitecture()
+    {
+        SoftHsm.Require();
+        // The real SoftHSM2 module with its ELF class byte saying 32-bit: what the loader sees when a
+        // 32-bit (or other-architecture) build of a vendor's module is installed.
+        string foreign = Path.Combine(Path.GetTempPath(), $"ra-elf32-{Guid.NewGuid():N}.so");
+        var bytes = File.ReadAllBytes(SoftHsm.ModulePath);
+        bytes[4] = 1;
+        File.WriteAllBytes(foreign, bytes);
+        try
+        {
+            var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() => Pkcs11SigningKey.Open($"pkcs11:object=k?module-path={foreign}"));
+
+            Assert.Contains(foreign, ex.Message, StringComparison.Ordinal);
+            Assert.Contains($"is not a {System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture} library", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(foreign);
+        }
+    }
+
+    [Fact]
     public void Open_NoModuleAnywhere_ThrowsNamingBothSettings()
     {
         var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() => Pkcs11SigningKey.Open("pkcs11:object=k"));
