@@ -49,17 +49,31 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
     {
     }
 
-    /// <summary>The one constructor every other calls: also takes the clock, the HTTP handler and the telemetry observer (tests and hosting).</summary>
-    internal RolesAnywhereAWSCredentials(RolesAnywhereOptions options, TimeProvider timeProvider, HttpMessageHandler? httpMessageHandler, ICreateSessionObserver? observer)
-        : this(options, timeProvider, httpMessageHandler, observer, new AwsSdkClock(timeProvider ?? TimeProvider.System))
+    /// <summary>
+    /// The one constructor every other calls: also takes the clock, the HTTP handler and the telemetry observer
+    /// (tests and hosting), and the identity <paramref name="options"/> describe when it is already loaded
+    /// (hosting, where validation at start loaded it) so that the key is not opened again.
+    /// </summary>
+    /// <param name="options">The options.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="httpMessageHandler">The HTTP handler, or <see langword="null"/> for the options' or the default one.</param>
+    /// <param name="observer">The telemetry observer, or <see langword="null"/> for spans and metrics only.</param>
+    /// <param name="prepared">The identity loaded from <paramref name="options"/>, owned by the credentials from now on (disposed here when they cannot be made), or <see langword="null"/> to load it now.</param>
+    internal RolesAnywhereAWSCredentials(RolesAnywhereOptions options, TimeProvider timeProvider, HttpMessageHandler? httpMessageHandler, ICreateSessionObserver? observer, PreparedIdentity? prepared = null)
+        : this(options, timeProvider, httpMessageHandler, observer, prepared, new AwsSdkClock(timeProvider ?? TimeProvider.System))
     {
     }
 
-    private RolesAnywhereAWSCredentials(RolesAnywhereOptions options, TimeProvider timeProvider, HttpMessageHandler? httpMessageHandler, ICreateSessionObserver? observer, AwsSdkClock sdkClock)
+    private RolesAnywhereAWSCredentials(RolesAnywhereOptions options, TimeProvider timeProvider, HttpMessageHandler? httpMessageHandler, ICreateSessionObserver? observer, PreparedIdentity? prepared, AwsSdkClock sdkClock)
         : base(sdkClock)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(timeProvider);
+        if (options is null || timeProvider is null)
+        {
+            prepared?.Dispose();
+            ArgumentNullException.ThrowIfNull(options);
+            ArgumentNullException.ThrowIfNull(timeProvider);
+        }
+
         _time = timeProvider;
         _sdkClock = sdkClock;
         _schedule = new RefreshSchedule();
@@ -71,12 +85,18 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
         {
             if (settings is not null)
             {
-                signer = RotatingRequestSigner.Create(options, settings.Endpoint, timeProvider);
+                signer = prepared is null
+                    ? RotatingRequestSigner.Create(options, settings.Endpoint, timeProvider)
+                    : RotatingRequestSigner.Create(prepared, settings.Endpoint, timeProvider);
             }
-            else
+            else if (prepared is null)
             {
                 // Only to report the certificate's problems together with the settings' ones.
                 SigningIdentityLoader.Load(options, timeProvider).Dispose();
+            }
+            else
+            {
+                prepared.Dispose();
             }
         }
         catch (RolesAnywhereConfigurationException ex)

@@ -13,28 +13,40 @@ internal static class SigningIdentityLoader
 {
     /// <summary>Loads the identity <paramref name="options"/> describe, validated at the time <paramref name="time"/> gives.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">The sources are missing, unreadable, inconsistent or unusable.</exception>
-    internal static SigningIdentity Load(RolesAnywhereOptions options, TimeProvider time)
+    internal static SigningIdentity Load(RolesAnywhereOptions options, TimeProvider time) => Build(OpenSpec(options, time), time);
+
+    /// <summary>The sources <paramref name="options"/> name, with a key named by reference opened (once) and kept in them.</summary>
+    /// <exception cref="RolesAnywhereConfigurationException">The sources conflict, or the referenced key cannot be opened.</exception>
+    internal static IdentitySpec OpenSpec(RolesAnywhereOptions options, TimeProvider time)
     {
         // Keys named by reference (certificate store, pkcs11: URI, TPM handle) are opened first, with the certificate kept next to them.
         var opened = SigningKeySourceResolver.TryOpen(options, time);
-        return opened is null ? Build(IdentitySpec.FromOptions(options), time) : Build(SigningKeySourceResolver.SpecFor(options, opened), time);
+        return opened is null ? IdentitySpec.FromOptions(options) : SigningKeySourceResolver.SpecFor(options, opened);
     }
 
-    internal static SigningIdentity Build(IdentitySpec spec, TimeProvider time)
+    /// <summary>Builds the identity <paramref name="spec"/> describes, validated at the time <paramref name="time"/> gives.</summary>
+    /// <param name="spec">The sources.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="borrowOpenedKey">
+    /// <see langword="true"/> when the key opened in <paramref name="spec"/> stays with whoever holds the spec (which is
+    /// built again when files change); <see langword="false"/> to hand it to the identity, which disposes it.
+    /// </param>
+    /// <exception cref="RolesAnywhereConfigurationException">The sources are unreadable, inconsistent or unusable.</exception>
+    internal static SigningIdentity Build(IdentitySpec spec, TimeProvider time, bool borrowOpenedKey = false)
     {
         ArgumentNullException.ThrowIfNull(time);
         var owned = new List<IDisposable>();
         try
         {
             var (certificates, embeddedKey, certificateSource) = ReadCertificates(spec, owned);
-            var (key, keySource) = ReadKey(spec, embeddedKey, certificateSource, owned);
+            var (key, keySource) = ReadKey(spec, embeddedKey, certificateSource, owned, borrowOpenedKey);
             var leaf = SelectLeaf(certificates, key as AsymmetricAlgorithm);
             var intermediates = GatherIntermediates(spec, certificates, leaf, owned);
             var algorithm = IdentityValidator.CheckCertificates(leaf, intermediates, certificateSource, time.GetUtcNow());
             var signingKey = key as ISigningKey ?? Own(Wrap((AsymmetricAlgorithm)key, keySource), owned);
             IdentityValidator.CheckKeyPair(leaf, algorithm, signingKey, certificateSource, keySource);
 
-            var ownsKey = !ReferenceEquals(signingKey, spec.ExternalKey);
+            var ownsKey = !ReferenceEquals(signingKey, spec.ExternalKey) && !(borrowOpenedKey && ReferenceEquals(signingKey, spec.OpenedKey?.SigningKey));
             var identity = new SigningIdentity(leaf, intermediates, signingKey, ownsKey, owned.OfType<X509Certificate2>().ToArray());
             owned.Clear();
             return identity;
@@ -71,7 +83,7 @@ internal static class SigningIdentityLoader
         return (certificates, key, input.Source.Description);
     }
 
-    private static (object Key, string Source) ReadKey(IdentitySpec spec, AsymmetricAlgorithm? embedded, string certificateSource, List<IDisposable> owned)
+    private static (object Key, string Source) ReadKey(IdentitySpec spec, AsymmetricAlgorithm? embedded, string certificateSource, List<IDisposable> owned, bool borrowOpenedKey)
     {
         if (spec.ExternalKey is { } external)
         {
@@ -80,7 +92,8 @@ internal static class SigningIdentityLoader
 
         if (spec.OpenedKey is { } openedKey)
         {
-            return (Own(openedKey.SigningKey, owned), openedKey.SigningKey.ToString() ?? "the opened key");
+            var opened = borrowOpenedKey ? openedKey.SigningKey : Own(openedKey.SigningKey, owned);
+            return (opened, openedKey.SigningKey.ToString() ?? "the opened key");
         }
 
         if (spec.Key is { } input)

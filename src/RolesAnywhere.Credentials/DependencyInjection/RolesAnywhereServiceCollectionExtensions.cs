@@ -59,6 +59,7 @@ public static class RolesAnywhereServiceCollectionExtensions
     private static IServiceCollection AddCore(IServiceCollection services)
     {
         services.AddOptions<RolesAnywhereOptions>().ValidateOnStart();
+        services.TryAddSingleton<ValidatedIdentityHandoff>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RolesAnywhereOptions>, RolesAnywhereOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => RolesAnywhereMetrics.Create(sp.GetService<IMeterFactory>()));
@@ -70,7 +71,9 @@ public static class RolesAnywhereServiceCollectionExtensions
 
     private static RolesAnywhereAWSCredentials CreateCredentials(IServiceProvider provider)
     {
-        var options = provider.GetRequiredService<IOptions<RolesAnywhereOptions>>().Value;
+        // The monitor's instance is the one validated at host start (IOptions<T> would make and validate another):
+        // the identity loaded then, its key opened, is taken over instead of being loaded again.
+        var options = provider.GetRequiredService<IOptionsMonitor<RolesAnywhereOptions>>().CurrentValue;
         var timeProvider = provider.GetRequiredService<TimeProvider>();
         var region = ResourceArns.Parse(options.TrustAnchorArn, options.ProfileArn, options.RoleArn, options.Region, new List<string>())?.Region ?? "unknown";
         var telemetry = new CreateSessionTelemetry(
@@ -78,6 +81,7 @@ public static class RolesAnywhereServiceCollectionExtensions
             provider.GetService<ILoggerFactory>()?.CreateLogger(RolesAnywhereTelemetry.Name),
             provider.GetRequiredService<RolesAnywhereMetrics>(),
             timeProvider);
-        return new RolesAnywhereAWSCredentials(options, timeProvider, httpMessageHandler: null, telemetry);
+        var prepared = provider.GetRequiredService<ValidatedIdentityHandoff>().Take(options);
+        return new RolesAnywhereAWSCredentials(options, timeProvider, httpMessageHandler: null, telemetry, prepared);
     }
 }

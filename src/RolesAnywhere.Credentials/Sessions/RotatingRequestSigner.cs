@@ -41,13 +41,24 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
     /// <summary>Loads the identity and checks it can sign.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">The certificate or key cannot be used.</exception>
     /// <remarks>The sources are taken from <paramref name="options"/> now; later changes to the options object are not seen.</remarks>
-    public static RotatingRequestSigner Create(RolesAnywhereOptions options, RolesAnywhereEndpoint endpoint, TimeProvider time)
+    public static RotatingRequestSigner Create(RolesAnywhereOptions options, RolesAnywhereEndpoint endpoint, TimeProvider time) =>
+        Create(PreparedIdentity.Load(options, time), endpoint, time);
+
+    /// <summary>Signs with an identity already loaded (at host start), and reloads it from the same sources when its files change.</summary>
+    /// <param name="prepared">The loaded identity; owned by the signer from now on, disposed here if the signer cannot be made.</param>
+    /// <param name="endpoint">The CreateSession endpoint.</param>
+    /// <param name="time">The clock.</param>
+    public static RotatingRequestSigner Create(PreparedIdentity prepared, RolesAnywhereEndpoint endpoint, TimeProvider time)
     {
-        // Keys named by reference (certificate store, pkcs11: URI, TPM handle) are opened once, with the certificate kept next to them.
-        var opened = SigningKeySourceResolver.TryOpen(options, time);
-        var spec = opened is null ? IdentitySpec.FromOptions(options) : SigningKeySourceResolver.SpecFor(options, opened);
-        string?[] paths = [options.CertificatePath, options.PrivateKeyPath, options.IntermediatesPath];
-        return new(spec, paths, endpoint, time, Load(spec, paths, time));
+        try
+        {
+            return new(prepared.Spec, prepared.Paths, endpoint, time, NewGeneration(prepared.Identity, prepared.Stamps));
+        }
+        catch
+        {
+            prepared.Dispose();
+            throw;
+        }
     }
 
     public void Refresh()
@@ -61,7 +72,7 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
                 current = _current;
                 if (!current.Stamps.SequenceEqual(stamps))
                 {
-                    var next = Load(_spec, _paths, _time, stamps);
+                    var next = Load(_spec, _time, stamps);
                     _retired?.Dispose();
                     _retired = current;
                     _current = current = next;
@@ -98,6 +109,9 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
         {
             _retired?.Dispose();
             _current.Dispose();
+
+            // Every generation borrowed the key opened for the spec.
+            _spec.OpenedKey?.Dispose();
         }
     }
 
@@ -118,14 +132,12 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
         headers.TryAddWithoutValidation("Authorization", authorization);
     }
 
-    private static Generation Load(IdentitySpec spec, string?[] paths, TimeProvider time, FileStamp[]? stamps = null)
+    private static Generation Load(IdentitySpec spec, TimeProvider time, FileStamp[] stamps)
     {
-        stamps ??= FileStamp.Of(paths);
-        var identity = SigningIdentityLoader.Build(spec, time);
+        var identity = SigningIdentityLoader.Build(spec, time, borrowOpenedKey: true);
         try
         {
-            var signer = new RolesAnywhereRequestSigner(identity.Certificate, identity.Intermediates, identity.SigningKey);
-            return new Generation(identity, signer, stamps);
+            return NewGeneration(identity, stamps);
         }
         catch
         {
@@ -133,6 +145,9 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
             throw;
         }
     }
+
+    private static Generation NewGeneration(SigningIdentity identity, FileStamp[] stamps) =>
+        new(identity, new RolesAnywhereRequestSigner(identity.Certificate, identity.Intermediates, identity.SigningKey), stamps);
 
     /// <summary>One loaded identity and the signer over it.</summary>
     private sealed class Generation(SigningIdentity identity, RolesAnywhereRequestSigner signer, FileStamp[] stamps) : IDisposable

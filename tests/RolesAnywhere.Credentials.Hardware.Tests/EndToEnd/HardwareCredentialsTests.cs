@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RolesAnywhere.Credentials.Hardware.Tests.CertificateStores;
 using RolesAnywhere.Credentials.Hardware.Tests.Pkcs11;
@@ -65,6 +66,48 @@ public sealed class HardwareCredentialsTests(HardwareEmulatorFixture world) : IC
         var immutable = await credentials.GetCredentialsAsync();
 
         AssertIssued(immutable.AccessKey, "softhsm-p256");
+    }
+
+    [Fact]
+    public async Task HostStart_Pkcs11AlwaysAuthenticateKeyWithPinCallback_LogsInOnceAndAsksOncePerSignature()
+    {
+        SoftHsm.Require();
+        int asked = 0;
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddRolesAnywhereCredentials(o => CopyTarget(world.Options(), o, SoftHsm.Uri("object=always", pin: null)));
+        builder.Services.AddRolesAnywherePkcs11(o => o.PinCallback = _ => { Interlocked.Increment(ref asked); return SoftHsm.Pin; });
+        using var host = builder.Build();
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        int afterStart = Volatile.Read(ref asked);
+        var immutable = await host.Services.GetRequiredService<RolesAnywhereAWSCredentials>().GetCredentialsAsync();
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        AssertIssued(immutable.AccessKey, "softhsm-always");
+        Assert.Equal(3, afterStart); // one opening: the login, the check of the certificate on the token, the key-pair check
+        Assert.Equal(afterStart + 1, Volatile.Read(ref asked)); // only CreateSession's signature: no second and third opening (+7 before)
+    }
+
+    [Theory]
+    [InlineData(SoftwareTpm.EcHandle, "tpm-ec")]
+    [InlineData(SoftwareTpm.RsaHandle, "tpm-rsa")]
+    public async Task HostStart_TpmPersistentHandle_ValidatesAndSignsWithTheKeyOpenedAtStart(string handle, string subject)
+    {
+        var tpm = SoftwareTpm.Require();
+        string certificatePath = WritePem(handle == SoftwareTpm.EcHandle ? tpm.EcCertificate : tpm.RsaCertificate, subject);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddRolesAnywhereCredentials(o =>
+        {
+            CopyTarget(world.Options(), o, handle);
+            o.CertificatePath = certificatePath;
+        });
+        using var host = builder.Build();
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var immutable = await host.Services.GetRequiredService<RolesAnywhereAWSCredentials>().GetCredentialsAsync();
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        AssertIssued(immutable.AccessKey, subject);
     }
 
     [Fact]
@@ -151,6 +194,16 @@ public sealed class HardwareCredentialsTests(HardwareEmulatorFixture world) : IC
             Assert.Contains(world.Emulator.Requests, r => r.Path == "/sessions" && r.Headers.TryGetValue("X-Amz-X509", out var leaf) &&
                 X509CertificateLoader.LoadCertificate(Convert.FromBase64String(leaf)).Subject == "CN=" + subject);
         }
+    }
+
+    private static void CopyTarget(RolesAnywhereOptions from, RolesAnywhereOptions to, string privateKeyPath)
+    {
+        to.TrustAnchorArn = from.TrustAnchorArn;
+        to.ProfileArn = from.ProfileArn;
+        to.RoleArn = from.RoleArn;
+        to.Endpoint = from.Endpoint;
+        to.MaxRetries = from.MaxRetries;
+        to.PrivateKeyPath = privateKeyPath;
     }
 
     private static string WritePem(X509Certificate2 certificate, string name)
