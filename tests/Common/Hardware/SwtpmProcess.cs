@@ -6,8 +6,7 @@ namespace RolesAnywhere.Credentials.TestSupport.Hardware;
 
 /// <summary>
 /// A software TPM 2.0 (swtpm) on two free loopback ports with its state in a directory, and the tpm2-tools
-/// commands that make persistent keys in it. The tpm2 OpenSSL provider of this process is pointed at it
-/// (TPM2OPENSSL_TCTI, set natively). Killed on <see cref="Dispose"/>.
+/// commands that make persistent keys in it. Killed on <see cref="Dispose"/>.
 /// </summary>
 internal sealed class SwtpmProcess : IDisposable
 {
@@ -23,7 +22,13 @@ internal sealed class SwtpmProcess : IDisposable
     public string Tcti { get; }
 
     /// <summary>Starts swtpm with its state in <paramref name="stateDirectory"/> and waits until it listens.</summary>
-    public static SwtpmProcess Start(string stateDirectory)
+    /// <param name="stateDirectory">Where swtpm keeps its state.</param>
+    /// <param name="useInThisProcess">
+    /// Whether to point this process's tpm2 OpenSSL provider at it (TPM2OPENSSL_TCTI, set natively). The
+    /// provider keeps its connection for the life of the process and swtpm serves one connection at a time,
+    /// so a TPM that child processes use must be a different one, its TCTI passed in their environment.
+    /// </param>
+    public static SwtpmProcess Start(string stateDirectory, bool useInThisProcess = true)
     {
         int port = FreePortPair();
         var start = new ProcessStartInfo(ExternalTool.Find("swtpm") ?? throw new InvalidOperationException("swtpm is not on PATH."))
@@ -41,7 +46,11 @@ internal sealed class SwtpmProcess : IDisposable
         try
         {
             swtpm.WaitForPort(port);
-            NativeEnvironment.Set("TPM2OPENSSL_TCTI", swtpm.Tcti);
+            if (useInThisProcess)
+            {
+                NativeEnvironment.Set("TPM2OPENSSL_TCTI", swtpm.Tcti);
+            }
+
             return swtpm;
         }
         catch

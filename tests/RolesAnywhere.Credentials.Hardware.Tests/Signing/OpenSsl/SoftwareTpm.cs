@@ -15,7 +15,8 @@ internal sealed class SoftwareTpm : IDisposable
     public const string RsaHandle = "handle:0x81000002";
     private const string ProviderModule = "/usr/lib/x86_64-linux-gnu/ossl-modules/tpm2.so";
 
-    private static readonly Lazy<SoftwareTpm> s_instance = new(Start);
+    private static readonly Lazy<SoftwareTpm> s_instance = new(() => Start(useInThisProcess: true));
+    private static readonly Lazy<SoftwareTpm> s_forChildProcesses = new(() => Start(useInThisProcess: false));
     private readonly SwtpmProcess _swtpm;
 
     private SoftwareTpm(SwtpmProcess swtpm, string directory)
@@ -47,6 +48,16 @@ internal sealed class SoftwareTpm : IDisposable
         return s_instance.Value;
     }
 
+    /// <summary>
+    /// A second TPM with keys of its own at the same handles, for child processes (pass <see cref="Tcti"/> as
+    /// their TPM2OPENSSL_TCTI): this process's tpm2 provider holds its TPM's only connection once it has used it.
+    /// </summary>
+    public static SoftwareTpm RequireForChildProcesses()
+    {
+        TestSupport.Requirement.That(OperatingSystem.IsLinux() && IsInstalled, MissingReason);
+        return s_forChildProcesses.Value;
+    }
+
     public void Dispose()
     {
         _swtpm.Dispose();
@@ -59,11 +70,11 @@ internal sealed class SoftwareTpm : IDisposable
         }
     }
 
-    private static SoftwareTpm Start()
+    private static SoftwareTpm Start(bool useInThisProcess)
     {
         string directory = Path.Combine(Path.GetTempPath(), "ra-swtpm-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var tpm = new SoftwareTpm(SwtpmProcess.Start(directory), directory);
+        var tpm = new SoftwareTpm(SwtpmProcess.Start(directory, useInThisProcess), directory);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => tpm.Dispose();
         try
         {
