@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Runtime.ExceptionServices;
 using Amazon.Runtime;
+using Microsoft.Extensions.Logging;
 using RolesAnywhere.Credentials.Certificates;
 using RolesAnywhere.Credentials.Diagnostics;
 using RolesAnywhere.Credentials.Sessions;
@@ -46,6 +47,24 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
     /// <exception cref="RolesAnywhereConfigurationException">A setting is invalid or the certificate or key cannot be used; the message lists every problem found.</exception>
     public RolesAnywhereAWSCredentials(RolesAnywhereOptions options)
         : this(options, TimeProvider.System, httpMessageHandler: null, observer: null)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance from <paramref name="options"/>, loading the certificate and key now, and logs
+    /// each CreateSession, refresh and failure to <paramref name="loggerFactory"/> (category
+    /// <c>RolesAnywhere.Credentials</c>), as the dependency injection registration does. Never logs secrets.
+    /// </summary>
+    /// <param name="options">The trust anchor, profile and role ARNs, the certificate and key, and the settings of the CreateSession calls.</param>
+    /// <param name="loggerFactory">Where to log, or <see langword="null"/> for no logging.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="RolesAnywhereConfigurationException">A setting is invalid or the certificate or key cannot be used; the message lists every problem found.</exception>
+    public RolesAnywhereAWSCredentials(RolesAnywhereOptions options, ILoggerFactory? loggerFactory)
+        : this(
+            options,
+            TimeProvider.System,
+            httpMessageHandler: null,
+            observer: loggerFactory is null || options is null ? null : CreateSessionTelemetry.For(options, loggerFactory.CreateLogger(RolesAnywhereTelemetry.Name), metrics: null, TimeProvider.System))
     {
     }
 

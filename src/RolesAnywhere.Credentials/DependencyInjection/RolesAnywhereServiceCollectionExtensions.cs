@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using RolesAnywhere.Credentials;
 using RolesAnywhere.Credentials.Configuration;
 using RolesAnywhere.Credentials.Diagnostics;
-using RolesAnywhere.Credentials.Endpoints;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -75,9 +74,8 @@ public static class RolesAnywhereServiceCollectionExtensions
         // the identity loaded then, its key opened, is taken over instead of being loaded again.
         var options = provider.GetRequiredService<IOptionsMonitor<RolesAnywhereOptions>>().CurrentValue;
         var timeProvider = provider.GetRequiredService<TimeProvider>();
-        var region = ResourceArns.Parse(options.TrustAnchorArn, options.ProfileArn, options.RoleArn, options.Region, new List<string>())?.Region ?? "unknown";
-        var telemetry = new CreateSessionTelemetry(
-            region,
+        var telemetry = CreateSessionTelemetry.For(
+            options,
             provider.GetService<ILoggerFactory>()?.CreateLogger(RolesAnywhereTelemetry.Name),
             provider.GetRequiredService<RolesAnywhereMetrics>(),
             timeProvider);

@@ -28,6 +28,17 @@ internal sealed class CreateSessionTelemetry : ICreateSessionObserver, ICredenti
         Metrics.Observe(this);
     }
 
+    /// <summary>
+    /// The telemetry for credentials made from <paramref name="options"/>, tagged with the region its ARNs
+    /// name (<c>unknown</c> while they are invalid: the constructor then reports them).
+    /// </summary>
+    public static CreateSessionTelemetry For(RolesAnywhereOptions options, ILogger? logger, RolesAnywhereMetrics? metrics, TimeProvider timeProvider) =>
+        new(
+            Endpoints.ResourceArns.Parse(options.TrustAnchorArn, options.ProfileArn, options.RoleArn, options.Region, new List<string>())?.Region ?? "unknown",
+            logger,
+            metrics,
+            timeProvider);
+
     public string Region { get; }
 
     public ILogger Logger { get; }

@@ -92,6 +92,34 @@ public sealed class RolesAnywhereAWSCredentialsTests
     }
 
     [Fact]
+    public async Task PublicConstructorWithLoggerFactory_LogsTheSessionWithoutSecrets()
+    {
+        await using var world = await EmulatorWorld.StartAsync();
+        var logs = new Hosting.CapturingLoggerProvider();
+        using var loggerFactory = new Microsoft.Extensions.Logging.LoggerFactory([logs]);
+
+        using var credentials = new RolesAnywhereAWSCredentials(world.IssueOptions(), loggerFactory);
+        var immutable = await credentials.GetCredentialsAsync();
+
+        var success = Assert.Single(logs.Entries, e => e.EventId.Id == 1);
+        Assert.Equal("RolesAnywhere.Credentials", success.Category);
+        Assert.Equal("eu-west-1", success.Value("Region"));
+        Assert.DoesNotContain(immutable.SecretKey, logs.AllText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(immutable.Token, logs.AllText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublicConstructorWithoutLoggerFactory_StillProducesCredentials()
+    {
+        await using var world = await EmulatorWorld.StartAsync();
+
+        using var credentials = new RolesAnywhereAWSCredentials(world.IssueOptions(), loggerFactory: null);
+        var immutable = await credentials.GetCredentialsAsync();
+
+        Assert.StartsWith("ASIA", immutable.AccessKey, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Expiration_IsTheSessionsMinusTheSdkBuffer_InUtc()
     {
         await using var world = await EmulatorWorld.StartAsync();
