@@ -8,8 +8,9 @@ namespace RolesAnywhere.Credentials.Tool.Commands;
 
 /// <summary>
 /// <c>sign-string</c>: signs standard input with the private key (a file, a PKCS#11 token, a TPM handle or
-/// a store certificate's key; RSA PKCS#1 v1.5, or ECDSA as ASN.1 DER) over the chosen digest, and prints the signature as a JSON string of hex (default), bare hex
-/// (<c>text</c>) or raw bytes (<c>bin</c>) — the official helper's three formats.
+/// a store certificate's key; RSA PKCS#1 v1.5, or ECDSA as ASN.1 DER) over the chosen digest, and prints
+/// the signature as a JSON string of hex (default), bare hex (<c>text</c>) or raw bytes (<c>bin</c>) — the
+/// official helper's three formats.
 /// </summary>
 internal static class SignStringCommand
 {
