@@ -38,7 +38,7 @@ internal static class SigningIdentityLoader
         var owned = new List<IDisposable>();
         try
         {
-            var (certificates, embeddedKey, certificateSource) = ReadCertificates(spec, owned);
+            var (certificates, embeddedKey, certificateSource) = ReadCertificates(spec, owned, ownOpenedCertificate: !borrowOpenedKey);
             var (key, keySource) = ReadKey(spec, embeddedKey, certificateSource, owned, borrowOpenedKey);
             var leaf = SelectLeaf(certificates, key as AsymmetricAlgorithm);
             var intermediates = GatherIntermediates(spec, certificates, leaf, owned);
@@ -60,10 +60,16 @@ internal static class SigningIdentityLoader
         }
     }
 
-    private static (List<X509Certificate2> Certificates, AsymmetricAlgorithm? EmbeddedKey, string Source) ReadCertificates(IdentitySpec spec, List<IDisposable> owned)
+    private static (List<X509Certificate2> Certificates, AsymmetricAlgorithm? EmbeddedKey, string Source) ReadCertificates(IdentitySpec spec, List<IDisposable> owned, bool ownOpenedCertificate)
     {
         if (spec.CertificateObject is { } given)
         {
+            // The certificate found next to an opened key goes with that key; a Certificate object of the caller's stays the caller's.
+            if (ownOpenedCertificate && ReferenceEquals(given, spec.OpenedKey?.Certificate))
+            {
+                owned.Add(given);
+            }
+
             var embedded = given.HasPrivateKey ? (AsymmetricAlgorithm?)given.GetRSAPrivateKey() ?? given.GetECDsaPrivateKey() : null;
             Own(embedded, owned);
             return ([given], embedded, "the Certificate object");

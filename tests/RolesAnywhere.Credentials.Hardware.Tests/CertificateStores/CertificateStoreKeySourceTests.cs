@@ -121,6 +121,20 @@ public sealed class CertificateStoreKeySourceTests
         Assert.Contains("CertificatePath", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void LoadIdentity_FromStore_DisposingItReleasesTheStoreCertificate()
+    {
+        var options = Options($"Key=x509Subject,Value={TestCertificateStore.AppSubject}");
+        options.UseLatestExpiringCertificate = true;
+        var identity = RolesAnywhere.Credentials.Certificates.SigningIdentityLoader.Load(options, TimeProvider.System);
+        var certificate = identity.Certificate;
+        Assert.Equal(Store.Renewed.Thumbprint, certificate.Thumbprint);
+
+        identity.Dispose();
+
+        Assert.Equal(IntPtr.Zero, certificate.Handle);
+    }
+
     private static RolesAnywhereOptions Options(string selector) =>
         new() { CertificateSelector = selector, CertificateStoreName = Store.MainStore };
 
