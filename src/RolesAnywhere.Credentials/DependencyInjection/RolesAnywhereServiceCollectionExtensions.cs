@@ -59,6 +59,10 @@ public static class RolesAnywhereServiceCollectionExtensions
     {
         services.AddOptions<RolesAnywhereOptions>().ValidateOnStart();
         services.TryAddSingleton<ValidatedIdentityHandoff>();
+
+        // IOptions<T> would build (and validate: open the key) an instance of its own; hand out the one the
+        // monitor validated at start instead, so that an application reading the options costs no token login.
+        services.TryAddSingleton(static sp => Options.Options.Create(sp.GetRequiredService<IOptionsMonitor<RolesAnywhereOptions>>().CurrentValue));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RolesAnywhereOptions>, RolesAnywhereOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => RolesAnywhereMetrics.Create(sp.GetService<IMeterFactory>()));

@@ -48,6 +48,23 @@ public sealed class HostStartIdentityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HostStart_ApplicationReadsIOptionsBeforeTheCredentials_KeyStillOpenedOnce()
+    {
+        var source = new CountingKeySource();
+        using var host = BuildHost(source);
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var seenByApplication = host.Services.GetRequiredService<IOptions<RolesAnywhereOptions>>().Value;
+        var credentials = host.Services.GetRequiredService<RolesAnywhereAWSCredentials>();
+        var immutable = await credentials.GetCredentialsAsync();
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Same(host.Services.GetRequiredService<IOptionsMonitor<RolesAnywhereOptions>>().CurrentValue, seenByApplication);
+        Assert.Single(source.Opened);
+        Assert.Equal(world.SessionRequests[0].IssuedAccessKeyId, immutable.AccessKey);
+    }
+
+    [Fact]
     public async Task GetCredentials_ResolvedWithoutHostStart_OpensTheKeyOnceAndSignsWithIt()
     {
         var source = new CountingKeySource();
