@@ -69,10 +69,7 @@ public sealed class Pkcs11SigningKey : ISigningKey
         ArgumentNullException.ThrowIfNull(uri);
         var parsed = Pkcs11Uri.Parse(uri, setting);
         var parsedCertificate = certificateUri is null ? null : Pkcs11Uri.Parse(certificateUri, "CertificatePath");
-        string modulePath = parsed.ModulePath ?? options.ModulePath ?? throw new RolesAnywherePkcs11Exception(
-            $"No PKCS#11 module is named for '{parsed}': add module-path to the URI or set Pkcs11SigningKeyOptions.ModulePath (for SoftHSM2: /usr/lib/softhsm/libsofthsm2.so).");
-
-        var token = Pkcs11Token.Open(Pkcs11Module.Acquire(modulePath), parsed, options);
+        var token = Pkcs11Token.Open(Pkcs11Module.Acquire(Pkcs11Module.PathFor(parsed, options)), parsed, options);
         try
         {
             var key = Pkcs11ObjectFinder.FindPrivateKey(token, parsed);

@@ -28,6 +28,12 @@ internal sealed class Pkcs11Module : IDisposable
 
     public string Path => _loaded.Path;
 
+    /// <summary>The module <paramref name="uri"/> names (<c>module-path</c>), else the one in <paramref name="options"/>.</summary>
+    /// <exception cref="RolesAnywherePkcs11Exception">Neither names a module.</exception>
+    public static string PathFor(Pkcs11Uri uri, Pkcs11SigningKeyOptions options) =>
+        uri.ModulePath ?? options.ModulePath ?? throw new RolesAnywherePkcs11Exception(
+            $"No PKCS#11 module is named for '{uri}': add module-path to the URI or set Pkcs11SigningKeyOptions.ModulePath (for SoftHSM2: /usr/lib/softhsm/libsofthsm2.so).");
+
     /// <exception cref="RolesAnywherePkcs11Exception">The module cannot be found, loaded or initialised.</exception>
     public static Pkcs11Module Acquire(string modulePath)
     {

@@ -61,11 +61,41 @@ internal static class Pkcs11ObjectFinder
     {
         string? label = certificateUri is null ? (key.Id.Length == 0 ? key.Label : null) : certificateUri.Object;
         byte[]? id = certificateUri is null ? (key.Id.Length == 0 ? null : key.Id) : certificateUri.Id;
-        if (label is null && id is null)
+        return label is null && id is null ? null : FindNewestCertificate(token, label, id);
+    }
+
+    /// <summary>
+    /// The certificate object <paramref name="uri"/> names by label and/or <c>CKA_ID</c> (the one expiring last
+    /// when several match), for reading a certificate without its key.
+    /// </summary>
+    /// <exception cref="RolesAnywherePkcs11Exception">The URI names no object, has another type, or no certificate matches.</exception>
+    public static X509Certificate2 FindCertificate(Pkcs11Token token, Pkcs11Uri uri)
+    {
+        if (uri.Type is not (null or "cert"))
         {
-            return null;
+            throw new RolesAnywherePkcs11Exception($"The certificate URI '{uri}' selects objects of type '{uri.Type}'; a certificate needs type=cert or no type.");
         }
 
+        if (uri.Object is null && uri.Id is null)
+        {
+            throw new RolesAnywherePkcs11Exception($"The certificate URI '{uri}' names no object: add object= (the label) or id= (the CKA_ID).");
+        }
+
+        var best = FindNewestCertificate(token, uri.Object, uri.Id);
+        if (best is null)
+        {
+            string visibility = token.HasPin
+                ? string.Empty
+                : " No PIN was given; some tokens show certificates only after login: add pin-value to the URI.";
+            throw new RolesAnywherePkcs11Exception(
+                $"No certificate matches '{uri}' on token '{token.Label}'.{visibility} Certificates present: {DescribeAll(token, CKO.CKO_CERTIFICATE)}.");
+        }
+
+        return best;
+    }
+
+    private static X509Certificate2? FindNewestCertificate(Pkcs11Token token, string? label, byte[]? id)
+    {
         var found = Find(token, CKO.CKO_CERTIFICATE, label, id, "finding the certificate");
         X509Certificate2? best = null;
         foreach (var handle in found)
@@ -138,7 +168,7 @@ internal static class Pkcs11ObjectFinder
 
     private static string DescribeAll(Pkcs11Token token, CKO objectClass)
     {
-        var all = Find(token, objectClass, null, null, "listing keys");
+        var all = Find(token, objectClass, null, null, "listing objects");
         return all.Count == 0 ? "none visible" : Describe(token.Session, all);
     }
 

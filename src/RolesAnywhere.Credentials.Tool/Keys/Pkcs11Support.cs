@@ -67,19 +67,17 @@ internal static class Pkcs11Support
 #endif
     }
 
-    /// <summary>Reads the certificate stored on the token with the key <paramref name="uri"/> names (same <c>CKA_ID</c>); the caller disposes it.</summary>
-    /// <exception cref="RolesAnywhereConfigurationException">No such key or certificate, or this build has no PKCS#11 support.</exception>
-    public static X509Certificate2 ReadCertificate(ParsedCommandLine parsed, string uri, Func<string, string?>? pinPrompt)
+    /// <summary>
+    /// Reads the certificate object <paramref name="uri"/> names (label and/or id). Certificates are public on
+    /// most tokens, so no PIN is asked for; one in the URI is used. The caller disposes the certificate.
+    /// </summary>
+    /// <exception cref="RolesAnywhereConfigurationException">No such certificate, or this build has no PKCS#11 support.</exception>
+    public static X509Certificate2 ReadCertificate(ParsedCommandLine parsed, string uri)
     {
 #if PKCS11
-        using var key = Pkcs11SigningKey.Open(uri, Options(parsed, pinPrompt));
-        var certificate = key.Certificate ?? throw new RolesAnywherePkcs11Exception(
-            $"The token holds no certificate for the key '{uri.Split('?')[0]}' (none with the key's CKA_ID). Store the certificate on the token with the key's CKA_ID, or pass the certificate file.");
-
-        // The token's certificate is disposed with the key.
-        return X509CertificateLoader.LoadCertificate(certificate.RawData);
+        return Pkcs11Certificate.Read(uri, new Pkcs11SigningKeyOptions { ModulePath = ModulePath(parsed) });
 #else
-        _ = (parsed, uri, pinPrompt);
+        _ = (parsed, uri);
         throw Unavailable();
 #endif
     }

@@ -26,6 +26,6 @@ internal static class SelectedCertificate
             return KeyFiles.LoadCertificate(path);
         }
 
-        return Pkcs11Support.ReadCertificate(parsed, path, pinPrompt);
+        return Pkcs11Support.ReadCertificate(parsed, path);
     }
 }

@@ -17,6 +17,18 @@ internal static class TerminalPinPrompt
 
     private static string? Ask(string tokenLabel)
     {
+        // Echo goes off before the question is shown: a PIN typed (or pasted) at once must not appear either.
+        using (var quiet = TerminalEcho.TryTurnOff())
+        {
+            if (quiet is not null)
+            {
+                Say($"rolesanywhere: PIN for token '{tokenLabel}': ");
+                var line = ReadLine();
+                Say(Environment.NewLine);
+                return line.Length == 0 ? null : line;
+            }
+        }
+
         Say($"rolesanywhere: PIN for token '{tokenLabel}': ");
         var pin = new StringBuilder();
         while (true)
@@ -39,6 +51,20 @@ internal static class TerminalPinPrompt
 
         Say(Environment.NewLine);
         return pin.Length == 0 ? null : pin.ToString();
+    }
+
+    /// <summary>One line from standard input, read straight from the descriptor (the terminal edits the line; .NET's console reader would echo it).</summary>
+    private static string ReadLine()
+    {
+        using var input = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(0, ownsHandle: false), FileAccess.Read, bufferSize: 1);
+        var bytes = new List<byte>();
+        int next;
+        while ((next = input.ReadByte()) >= 0 && next is not ('\n' or '\r'))
+        {
+            bytes.Add((byte)next);
+        }
+
+        return Encoding.UTF8.GetString([.. bytes]);
     }
 
     private static void Say(string text)

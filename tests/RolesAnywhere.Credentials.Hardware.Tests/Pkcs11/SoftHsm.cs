@@ -100,6 +100,16 @@ internal sealed class SoftHsm
         keys.GenerateP256("twin", [0x06], alwaysAuthenticate: false).Dispose();
         keys.GenerateP256("twin", [0x07], alwaysAuthenticate: false).Dispose();
         session.Logout();
+
+        // The PIN token holds only a certificate, and no test logs into it: reading it proves no login is needed.
+        var pinSlot = module.Library.GetSlotList(SlotsType.WithTokenPresent).Single(s => s.GetTokenInfo().Label.TrimEnd() == PinToken);
+        using (var pinSession = pinSlot.OpenSession(SessionType.ReadWrite))
+        {
+            pinSession.Login(CKU.CKU_USER, Pin);
+            new SoftHsmKeyWriter(pinSession).StoreCertificate(hsm.RsaCertificate, "public-cert", [0x21]);
+            pinSession.Logout();
+        }
+
         return hsm;
     }
 

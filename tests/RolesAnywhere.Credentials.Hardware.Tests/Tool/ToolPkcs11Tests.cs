@@ -141,4 +141,16 @@ public sealed class ToolPkcs11Tests(HardwareEmulatorFixture world) : IClassFixtu
         Assert.Contains("pin-value", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(run.Stdout);
     }
+
+    [Fact]
+    public async Task ReadCertificateData_PublicCertificateWithoutPin_NeedsNoLogin()
+    {
+        var hsm = SoftHsm.Require();
+
+        var run = await ToolSession.RunAsync(["read-certificate-data", "--certificate", $"pkcs11:token={SoftHsm.PinToken};object=public-cert", "--pkcs11-lib", SoftHsm.ModulePath]);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(Convert.ToBase64String(hsm.RsaCertificate.RawData), json.RootElement.GetProperty("certificateData").GetString());
+    }
 }

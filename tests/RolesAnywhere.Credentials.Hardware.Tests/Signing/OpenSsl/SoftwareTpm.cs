@@ -15,8 +15,10 @@ internal sealed class SoftwareTpm : IDisposable
     public const string RsaHandle = "handle:0x81000002";
     private const string ProviderModule = "/usr/lib/x86_64-linux-gnu/ossl-modules/tpm2.so";
 
-    private static readonly Lazy<SoftwareTpm> s_instance = new(() => Start(useInThisProcess: true));
-    private static readonly Lazy<SoftwareTpm> s_forChildProcesses = new(() => Start(useInThisProcess: false));
+    // Both TPMs start together, before this process's tpm2 provider connects to either: a child process
+    // inherits the provider's socket (the provider does not mark it close-on-exec), and a swtpm started later
+    // would hold this process's TPM connection open for good, so that the provider could never connect again.
+    private static readonly Lazy<(SoftwareTpm ForThisProcess, SoftwareTpm ForChildProcesses)> s_instances = new(StartBoth);
     private readonly SwtpmProcess _swtpm;
 
     private SoftwareTpm(SwtpmProcess swtpm, string directory)
@@ -45,7 +47,7 @@ internal sealed class SoftwareTpm : IDisposable
     public static SoftwareTpm Require()
     {
         TestSupport.Requirement.That(OperatingSystem.IsLinux() && IsInstalled, MissingReason);
-        return s_instance.Value;
+        return s_instances.Value.ForThisProcess;
     }
 
     /// <summary>
@@ -55,7 +57,7 @@ internal sealed class SoftwareTpm : IDisposable
     public static SoftwareTpm RequireForChildProcesses()
     {
         TestSupport.Requirement.That(OperatingSystem.IsLinux() && IsInstalled, MissingReason);
-        return s_forChildProcesses.Value;
+        return s_instances.Value.ForChildProcesses;
     }
 
     public void Dispose()
@@ -67,6 +69,20 @@ internal sealed class SoftwareTpm : IDisposable
         }
         catch (IOException)
         {
+        }
+    }
+
+    private static (SoftwareTpm ForThisProcess, SoftwareTpm ForChildProcesses) StartBoth()
+    {
+        var forChildren = Start(useInThisProcess: false);
+        try
+        {
+            return (Start(useInThisProcess: true), forChildren);
+        }
+        catch
+        {
+            forChildren.Dispose();
+            throw;
         }
     }
 
