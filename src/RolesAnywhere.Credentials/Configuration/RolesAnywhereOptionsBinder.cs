@@ -54,15 +54,15 @@ internal sealed class RolesAnywhereOptionsBinder : IConfigureOptions<RolesAnywhe
         options.RoleSessionName = Text(nameof(RolesAnywhereOptions.RoleSessionName)) ?? options.RoleSessionName;
         options.CertificateSelector = Text(nameof(RolesAnywhereOptions.CertificateSelector)) ?? options.CertificateSelector;
         options.CertificateStoreName = Text(nameof(RolesAnywhereOptions.CertificateStoreName)) ?? options.CertificateStoreName;
-        options.CertificateStoreLocation = ParseValue<StoreLocation>(nameof(RolesAnywhereOptions.CertificateStoreLocation), "CurrentUser or LocalMachine", static (string s, out StoreLocation v) => Enum.TryParse(s, ignoreCase: true, out v) && Enum.IsDefined(v)) ?? options.CertificateStoreLocation;
-        options.UseLatestExpiringCertificate = ParseValue<bool>(nameof(RolesAnywhereOptions.UseLatestExpiringCertificate), "true or false", bool.TryParse) ?? options.UseLatestExpiringCertificate;
-        options.Endpoint = Parse<Uri>(nameof(RolesAnywhereOptions.Endpoint), "an absolute URI such as https://rolesanywhere.eu-west-1.amazonaws.com", static (string s, out Uri v) => Uri.TryCreate(s, UriKind.Absolute, out v!)) ?? options.Endpoint;
-        options.UseFipsEndpoint = ParseValue<bool>(nameof(RolesAnywhereOptions.UseFipsEndpoint), "true or false", bool.TryParse) ?? options.UseFipsEndpoint;
-        options.UseDualStackEndpoint = ParseValue<bool>(nameof(RolesAnywhereOptions.UseDualStackEndpoint), "true or false", bool.TryParse) ?? options.UseDualStackEndpoint;
-        options.SessionDuration = ParseValue<TimeSpan>(nameof(RolesAnywhereOptions.SessionDuration), "a duration such as 01:00:00", TryParseTimeSpan) ?? options.SessionDuration;
-        options.HttpTimeout = ParseValue<TimeSpan>(nameof(RolesAnywhereOptions.HttpTimeout), "a duration such as 00:00:30", TryParseTimeSpan) ?? options.HttpTimeout;
-        options.RefreshTimeout = ParseValue<TimeSpan>(nameof(RolesAnywhereOptions.RefreshTimeout), "a duration such as 00:01:00", TryParseTimeSpan) ?? options.RefreshTimeout;
-        options.MaxRetries = ParseValue<int>(nameof(RolesAnywhereOptions.MaxRetries), "a whole number such as 3", static (string s, out int v) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out v)) ?? options.MaxRetries;
+        options.CertificateStoreLocation = Parse<StoreLocation>(nameof(RolesAnywhereOptions.CertificateStoreLocation), "CurrentUser or LocalMachine", static (string s, out StoreLocation v) => Enum.TryParse(s, ignoreCase: true, out v) && Enum.IsDefined(v), options.CertificateStoreLocation);
+        options.UseLatestExpiringCertificate = Parse<bool>(nameof(RolesAnywhereOptions.UseLatestExpiringCertificate), "true or false", bool.TryParse, options.UseLatestExpiringCertificate);
+        options.Endpoint = Parse<Uri?>(nameof(RolesAnywhereOptions.Endpoint), "an absolute URI such as https://rolesanywhere.eu-west-1.amazonaws.com", static (string s, out Uri? v) => Uri.TryCreate(s, UriKind.Absolute, out v), options.Endpoint);
+        options.UseFipsEndpoint = Parse<bool>(nameof(RolesAnywhereOptions.UseFipsEndpoint), "true or false", bool.TryParse, options.UseFipsEndpoint);
+        options.UseDualStackEndpoint = Parse<bool>(nameof(RolesAnywhereOptions.UseDualStackEndpoint), "true or false", bool.TryParse, options.UseDualStackEndpoint);
+        options.SessionDuration = Parse<TimeSpan>(nameof(RolesAnywhereOptions.SessionDuration), "a duration such as 01:00:00", TryParseTimeSpan, options.SessionDuration);
+        options.HttpTimeout = Parse<TimeSpan>(nameof(RolesAnywhereOptions.HttpTimeout), "a duration such as 00:00:30", TryParseTimeSpan, options.HttpTimeout);
+        options.RefreshTimeout = Parse<TimeSpan>(nameof(RolesAnywhereOptions.RefreshTimeout), "a duration such as 00:01:00", TryParseTimeSpan, options.RefreshTimeout);
+        options.MaxRetries = Parse<int>(nameof(RolesAnywhereOptions.MaxRetries), "a whole number such as 3", static (string s, out int v) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out v), options.MaxRetries);
 
         if (failures.Count > 0)
         {
@@ -71,12 +71,12 @@ internal sealed class RolesAnywhereOptionsBinder : IConfigureOptions<RolesAnywhe
 
         string? Text(string key) => configuration[key] is { Length: > 0 } value ? value : null;
 
-        T? Parse<T>(string key, string expected, TryParser<T> tryParse)
-            where T : class
+        // The configured value, or the current one when the key is absent or (reported in failures) invalid.
+        T Parse<T>(string key, string expected, TryParser<T> tryParse, T current)
         {
             if (Text(key) is not { } text)
             {
-                return null;
+                return current;
             }
 
             if (tryParse(text.Trim(), out var value))
@@ -85,24 +85,7 @@ internal sealed class RolesAnywhereOptionsBinder : IConfigureOptions<RolesAnywhe
             }
 
             failures.Add($"{PathOf(key)}: '{text}' is not valid; expected {expected}.");
-            return null;
-        }
-
-        T? ParseValue<T>(string key, string expected, TryParser<T> tryParse)
-            where T : struct
-        {
-            if (Text(key) is not { } text)
-            {
-                return null;
-            }
-
-            if (tryParse(text.Trim(), out var value))
-            {
-                return value;
-            }
-
-            failures.Add($"{PathOf(key)}: '{text}' is not valid; expected {expected}.");
-            return null;
+            return current;
         }
     }
 
