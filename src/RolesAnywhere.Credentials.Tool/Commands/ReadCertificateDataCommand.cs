@@ -25,7 +25,7 @@ internal static class ReadCertificateDataCommand
             throw new UsageException(string.Join('\n', errors), "Example: rolesanywhere read-certificate-data --certificate client.pem");
         }
 
-        using var certificate = SelectedCertificate.Load(parsed, environment.Time, environment.PinPrompt);
+        using var certificate = SelectedCertificate.Load(parsed, environment.Time);
         var description = Describe(certificate);
         await environment.Stdout.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(description, ToolJsonContext.Default.CertificateDescription), cancellationToken).ConfigureAwait(false);
         await environment.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);

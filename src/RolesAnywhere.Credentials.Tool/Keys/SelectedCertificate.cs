@@ -9,9 +9,10 @@ internal static class SelectedCertificate
 {
     /// <summary>Loads the certificate the command line names; the caller disposes it.</summary>
     /// <exception cref="RolesAnywhereException">The certificate cannot be found or read.</exception>
-    public static X509Certificate2 Load(ParsedCommandLine parsed, TimeProvider time, Func<string, string?>? pinPrompt)
+    public static X509Certificate2 Load(ParsedCommandLine parsed, TimeProvider time)
     {
-        var options = KeySourceFlags.ApplyTo(parsed, new RolesAnywhereOptions(), pinPrompt);
+        // No PIN prompt: token certificates are read without logging in (Pkcs11Support.ReadCertificate).
+        var options = KeySourceFlags.ApplyTo(parsed, new RolesAnywhereOptions(), pinPrompt: null);
         if (KeySourceFlags.UsesStore(parsed))
         {
             var opened = CertificateStoreKeySource.Open(options, time);
