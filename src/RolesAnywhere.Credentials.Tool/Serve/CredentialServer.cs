@@ -15,7 +15,8 @@ namespace RolesAnywhere.Credentials.Tool.Serve;
 /// The <c>serve</c> listeners on Kestrel (no MVC, no routing, no reflection: AOT-clean): IMDSv2 on
 /// 127.0.0.1 only, and the optional container endpoint, each in its own slim host. Accepted IMDS
 /// connections get the configured IP TTL / hop limit, so with 1 a container one hop away cannot reach it;
-/// the container endpoint keeps the default, since containers are exactly who it serves.
+/// the container endpoint keeps the default, since containers are exactly who it serves. Both refuse DNS
+/// rebinding (foreign <c>Host</c>, browser headers) with 403 through <see cref="HostGuard"/>.
 /// </summary>
 internal sealed class CredentialServer : IAsyncDisposable
 {
@@ -35,12 +36,12 @@ internal sealed class CredentialServer : IAsyncDisposable
     public static async Task<CredentialServer> StartAsync(ServeSettings settings, CredentialKeeper keeper, TimeProvider time, CancellationToken cancellationToken)
     {
         var imdsHandler = new ImdsHandler(keeper, new TokenStore(time), settings.RoleName, settings.WaitForCredentials);
-        var imds = Build(new IPEndPoint(IPAddress.Loopback, settings.Port), settings.HopLimit, settings.ConnectionAccepted, imdsHandler.HandleAsync);
+        var imds = Build(new IPEndPoint(IPAddress.Loopback, settings.Port), settings.HopLimit, settings.ConnectionAccepted, HostGuard.ForImds.Protect(imdsHandler.HandleAsync));
         WebApplication? container = null;
         if (settings.ContainerEndpoint is { } containerEndpoint)
         {
             var containerHandler = new ContainerHandler(keeper, settings.ContainerToken!, settings.RoleArn, settings.WaitForCredentials);
-            container = Build(containerEndpoint, hopLimit: null, settings.ConnectionAccepted, containerHandler.HandleAsync);
+            container = Build(containerEndpoint, hopLimit: null, settings.ConnectionAccepted, HostGuard.ForContainer(containerEndpoint.Address).Protect(containerHandler.HandleAsync));
         }
 
         var server = new CredentialServer(imds, container);

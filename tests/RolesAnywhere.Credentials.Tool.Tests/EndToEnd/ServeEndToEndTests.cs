@@ -63,6 +63,29 @@ public sealed class ServeEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_DnsRebindingHostOrOrigin_403BeforeToken()
+    {
+        using var serve = await ServeProcess.StartAsync(emulator.SessionFlags(), new Dictionary<string, string>(), container: false);
+        using var client = new HttpClient { BaseAddress = serve.ImdsUri };
+        var port = serve.ImdsUri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        using var rebound = new HttpRequestMessage(HttpMethod.Put, "latest/api/token");
+        rebound.Headers.Host = "rebind.attacker.example:" + port;
+        using var fromPage = new HttpRequestMessage(HttpMethod.Put, "latest/api/token");
+        fromPage.Headers.TryAddWithoutValidation("Origin", "http://rebind.attacker.example:" + port);
+        using var sdk = new HttpRequestMessage(HttpMethod.Put, "latest/api/token");
+        using var reboundResponse = await client.SendAsync(rebound, TestContext.Current.CancellationToken);
+        using var fromPageResponse = await client.SendAsync(fromPage, TestContext.Current.CancellationToken);
+        using var sdkResponse = await client.SendAsync(sdk, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, reboundResponse.StatusCode);
+        Assert.Empty(await reboundResponse.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.Forbidden, fromPageResponse.StatusCode);
+        Assert.Empty(await fromPageResponse.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.OK, sdkResponse.StatusCode);
+    }
+
+    [Fact]
     public async Task Serve_ContainerPortWithoutToken_RefusedBeforeListening()
     {
         var run = await ExternalProcess.RunAsync(ToolBinary.Path, ["serve", .. emulator.SessionFlags("--container-port", "0", "--container-host", "0.0.0.0")], new Dictionary<string, string>());
