@@ -141,4 +141,10 @@ public sealed class RolesAnywhereOptions
     /// failing. Default: <see langword="false"/>.
     /// </summary>
     public bool UseLatestExpiringCertificate { get; set; }
+
+    /// <summary>
+    /// Gets the problems found while binding these options from text (a configuration section): unknown keys and
+    /// malformed values, reported with the validation's own problems, all at once.
+    /// </summary>
+    internal List<string> BindingFailures { get; } = [];
 }

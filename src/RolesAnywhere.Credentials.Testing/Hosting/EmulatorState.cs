@@ -18,7 +18,7 @@ internal sealed class EmulatorState
     {
         Region = options.Region;
         AccountId = options.AccountId;
-        Partition = options.Partition ?? Arn.PartitionOf(options.Region);
+        Partition = options.Partition ?? Endpoints.Partition.OfRegion(options.Region).Name;
         TimeProvider = options.TimeProvider;
         AllowedClockSkew = options.AllowedClockSkew;
         AcceptedHosts = new ConcurrentDictionary<string, byte>(

@@ -19,12 +19,5 @@ internal sealed record Arn(string Partition, string Service, string Region, stri
     /// <summary>The last path segment of the resource (a role's name, a trust anchor's id).</summary>
     public string Name => Resource[(Resource.LastIndexOf('/') + 1)..];
 
-    public static string PartitionOf(string region) =>
-        region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
-        : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"
-        : region.StartsWith("us-iso-", StringComparison.Ordinal) ? "aws-iso"
-        : region.StartsWith("us-isob-", StringComparison.Ordinal) ? "aws-iso-b"
-        : "aws";
-
     public override string ToString() => $"arn:{Partition}:{Service}:{Region}:{Account}:{Resource}";
 }

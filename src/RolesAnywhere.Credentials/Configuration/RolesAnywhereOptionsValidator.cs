@@ -59,32 +59,10 @@ internal sealed class RolesAnywhereOptionsValidator : IValidateOptions<RolesAnyw
     private static List<string> Collect(RolesAnywhereOptions options, TimeProvider timeProvider, out PreparedIdentity? prepared)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
+        var failures = new List<string>(options.BindingFailures);
         SessionSettings.TryCreate(options, failures);
-        CheckPartition(failures, nameof(RolesAnywhereOptions.TrustAnchorArn), options.TrustAnchorArn);
-        CheckPartition(failures, nameof(RolesAnywhereOptions.ProfileArn), options.ProfileArn);
         prepared = CheckIdentity(failures, options, timeProvider);
         return failures;
-    }
-
-    /// <summary>The partition a region belongs to.</summary>
-    public static string PartitionOf(string region) => region switch
-    {
-        _ when region.StartsWith("cn-", StringComparison.Ordinal) => "aws-cn",
-        _ when region.StartsWith("us-gov-", StringComparison.Ordinal) => "aws-us-gov",
-        _ when region.StartsWith("us-isob-", StringComparison.Ordinal) => "aws-iso-b",
-        _ when region.StartsWith("us-isof-", StringComparison.Ordinal) => "aws-iso-f",
-        _ when region.StartsWith("us-iso-", StringComparison.Ordinal) => "aws-iso",
-        _ when region.StartsWith("eusc-", StringComparison.Ordinal) => "aws-eusc",
-        _ => "aws",
-    };
-
-    private static void CheckPartition(List<string> failures, string setting, string? value)
-    {
-        if (Arn.TryParse(value) is { Region.Length: > 0 } arn && PartitionOf(arn.Region) != arn.Partition)
-        {
-            failures.Add($"{setting}: the partition '{arn.Partition}' does not hold region '{arn.Region}', which belongs to '{PartitionOf(arn.Region)}'; fix the ARN (China ARNs start with arn:aws-cn:, GovCloud ARNs with arn:aws-us-gov:).");
-        }
     }
 
     private static PreparedIdentity? CheckIdentity(List<string> failures, RolesAnywhereOptions options, TimeProvider timeProvider)

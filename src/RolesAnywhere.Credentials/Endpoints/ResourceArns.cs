@@ -161,6 +161,13 @@ internal sealed partial class ResourceArns
             return null;
         }
 
+        // The partition named must be the one holding the region (the one table: Partition.Known).
+        if (regional && Partition.Find(arn.Partition) is not null && Partition.OfRegion(arn.Region) is var holder && holder.Name != arn.Partition)
+        {
+            failures.Add($"{name}: the partition '{arn.Partition}' does not hold region '{arn.Region}', which belongs to '{holder.Name}'; fix the ARN (China ARNs start with arn:aws-cn:, GovCloud ARNs with arn:aws-us-gov:).");
+            return null;
+        }
+
         return arn;
     }
 

@@ -3,6 +3,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
+using RolesAnywhere.Credentials.Configuration;
 
 namespace RolesAnywhere.Credentials.Profiles;
 
@@ -51,7 +52,7 @@ internal static class DefaultCredentialChain
         // Re-read on every resolution (the SDK re-resolves when the config file changes); reuse the credentials
         // object while the settings are the same so its cached session survives.
         var options = RolesAnywhereProfileReader.Read(profileName);
-        var key = profileName + "\n" + Fingerprint(options);
+        var key = profileName + "\n" + RolesAnywhereSettings.ProfileFingerprint(options);
         return ByProfile.GetOrAdd(key, _ => new RolesAnywhereAWSCredentials(options));
     }
 
@@ -82,9 +83,4 @@ internal static class DefaultCredentialChain
 
         return new InstanceProfileAWSCredentials();
     }
-
-    private static string Fingerprint(RolesAnywhereOptions o) => string.Join(
-        "\n",
-        o.TrustAnchorArn, o.ProfileArn, o.RoleArn, o.CertificatePath, o.PrivateKeyPath, o.IntermediatesPath, o.PrivateKeyPassword,
-        o.Region, o.Endpoint, o.SessionDuration, o.RoleSessionName, o.UseFipsEndpoint, o.UseDualStackEndpoint);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography.X509Certificates;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.CredentialManagement.Internal;
 using RolesAnywhere.Credentials.Configuration;
@@ -22,15 +20,15 @@ internal static class RolesAnywhereProfileReader
         if (!TryRead(profileName, profilesLocation, out var options))
         {
             throw new RolesAnywhereConfigurationException(
-                $"The shared config profile '{profileName}' was not found or has no {ProfileKeys.Prefix}* settings ({Describe(profilesLocation)}). " +
-                $"Add [profile {profileName}] with {ProfileKeys.TrustAnchorArn}, {ProfileKeys.ProfileArn}, {ProfileKeys.RoleArn}, {ProfileKeys.Certificate} and {ProfileKeys.PrivateKey}.");
+                $"The shared config profile '{profileName}' was not found or has no {RolesAnywhereSettings.ProfilePrefix}* settings ({Describe(profilesLocation)}). " +
+                $"Add [profile {profileName}] with {RolesAnywhereSettings.TrustAnchorArn.ProfileKey}, {RolesAnywhereSettings.ProfileArn.ProfileKey}, {RolesAnywhereSettings.RoleArn.ProfileKey}, {RolesAnywhereSettings.CertificatePath.ProfileKey} and {RolesAnywhereSettings.PrivateKeyPath.ProfileKey}.");
         }
 
         var failures = RolesAnywhereOptionsValidator.Collect(options, TimeProvider.System);
         if (failures.Count > 0)
         {
             throw new RolesAnywhereConfigurationException(
-                $"The {ProfileKeys.Prefix}* settings of profile '{profileName}' are invalid: " + string.Join(" ", failures));
+                $"The {RolesAnywhereSettings.ProfilePrefix}* settings of profile '{profileName}' are invalid: " + string.Join(" ", failures));
         }
 
         return options;
@@ -38,7 +36,7 @@ internal static class RolesAnywhereProfileReader
 
     /// <summary>Reads the options of <paramref name="profileName"/> without validating them.</summary>
     /// <returns><see langword="false"/> when the profile does not exist or has no <c>roles_anywhere_*</c> key.</returns>
-    /// <exception cref="RolesAnywhereConfigurationException">A key is unknown or its value malformed.</exception>
+    /// <exception cref="RolesAnywhereConfigurationException">Keys are unknown or values malformed (every one is listed).</exception>
     public static bool TryRead(string profileName, string? profilesLocation, out RolesAnywhereOptions options)
     {
         options = new RolesAnywhereOptions();
@@ -49,82 +47,34 @@ internal static class RolesAnywhereProfileReader
         }
 
         var properties = CredentialProfileUtils.GetProperties(profile)
-            .Where(p => p.Key.StartsWith(ProfileKeys.Prefix, StringComparison.OrdinalIgnoreCase))
+            .Where(p => p.Key.StartsWith(RolesAnywhereSettings.ProfilePrefix, StringComparison.OrdinalIgnoreCase))
             .ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value.Trim(), StringComparer.Ordinal);
         if (properties.Count == 0)
         {
             return false;
         }
 
-        var unknown = properties.Keys.Where(k => !ProfileKeys.All.Contains(k)).ToList();
+        var failures = new List<string>();
+        var unknown = properties.Keys.Where(k => RolesAnywhereSettings.ByProfileKey(k) is null).ToList();
         if (unknown.Count > 0)
         {
-            throw new RolesAnywhereConfigurationException(
-                $"Profile '{profileName}' has unknown key(s) {string.Join(", ", unknown)}: the known keys are {string.Join(", ", ProfileKeys.All)}.");
+            failures.Add($"Profile '{profileName}' has unknown key(s) {string.Join(", ", unknown)}: the known keys are {string.Join(", ", RolesAnywhereSettings.InProfiles.Select(s => s.ProfileKey))}.");
         }
 
-        options.TrustAnchorArn = Get(properties, ProfileKeys.TrustAnchorArn);
-        options.ProfileArn = Get(properties, ProfileKeys.ProfileArn);
-        options.RoleArn = Get(properties, ProfileKeys.RoleArn);
-        options.CertificatePath = ExpandHome(Get(properties, ProfileKeys.Certificate));
-        options.PrivateKeyPath = ExpandHome(Get(properties, ProfileKeys.PrivateKey));
-        options.IntermediatesPath = ExpandHome(Get(properties, ProfileKeys.Intermediates));
-        options.PrivateKeyPassword = Get(properties, ProfileKeys.PrivateKeyPassword);
-        options.Region = Get(properties, ProfileKeys.Region);
-        options.RoleSessionName = Get(properties, ProfileKeys.RoleSessionName);
-        if (Get(properties, ProfileKeys.Endpoint) is { } endpoint)
+        foreach (var setting in RolesAnywhereSettings.InProfiles)
         {
-            options.Endpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
-                ? uri
-                : throw Malformed(profileName, ProfileKeys.Endpoint, endpoint, "an absolute URI such as https://rolesanywhere.eu-west-1.amazonaws.com");
+            if (properties.TryGetValue(setting.ProfileKey!, out var value) && value.Length > 0 && !setting.TryApply(options, value, SettingSyntax.Profile))
+            {
+                failures.Add($"Profile '{profileName}': {setting.ProfileKey} = '{value}' is not valid; expected {setting.Expected(SettingSyntax.Profile)}.");
+            }
         }
 
-        if (Get(properties, ProfileKeys.SessionDuration) is { } duration)
+        if (failures.Count > 0)
         {
-            options.SessionDuration = int.TryParse(duration, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                ? TimeSpan.FromSeconds(seconds)
-                : throw Malformed(profileName, ProfileKeys.SessionDuration, duration, "a number of seconds from 900 to 43200");
-        }
-
-        options.UseFipsEndpoint = ReadBoolean(properties, profileName, ProfileKeys.UseFipsEndpoint);
-        options.UseDualStackEndpoint = ReadBoolean(properties, profileName, ProfileKeys.UseDualStackEndpoint);
-
-        // The OS certificate store, in the official helper's terms (--cert-selector, --system-store-name, --use-latest-expiring-certificate).
-        options.CertificateSelector = Get(properties, ProfileKeys.CertSelector);
-        options.CertificateStoreName = Get(properties, ProfileKeys.SystemStoreName);
-        options.UseLatestExpiringCertificate = ReadBoolean(properties, profileName, ProfileKeys.UseLatestExpiringCertificate);
-        if (Get(properties, ProfileKeys.SystemStoreLocation) is { } location)
-        {
-            options.CertificateStoreLocation = Enum.TryParse<StoreLocation>(location, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-                ? parsed
-                : throw Malformed(profileName, ProfileKeys.SystemStoreLocation, location, "CurrentUser or LocalMachine");
+            throw new RolesAnywhereConfigurationException(string.Join(" ", failures));
         }
 
         return true;
-    }
-
-    private static string? Get(Dictionary<string, string> properties, string key) =>
-        properties.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
-
-    private static bool ReadBoolean(Dictionary<string, string> properties, string profileName, string key) => Get(properties, key) switch
-    {
-        null => false,
-        var value when bool.TryParse(value, out var flag) => flag,
-        var value => throw Malformed(profileName, key, value, "true or false"),
-    };
-
-    private static RolesAnywhereConfigurationException Malformed(string profileName, string key, string value, string expected) =>
-        new($"Profile '{profileName}': {key} = '{value}' is not valid; expected {expected}.");
-
-    private static string? ExpandHome(string? path)
-    {
-        if (path is null || !(path == "~" || path.StartsWith("~/", StringComparison.Ordinal)))
-        {
-            return path;
-        }
-
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return path.Length == 1 ? home : Path.Combine(home, path[2..]);
     }
 
     private static string Describe(string? profilesLocation) => profilesLocation is null

@@ -40,10 +40,10 @@ internal sealed class EmulatorWorld : IAsyncDisposable
     /// <summary>Gets the requests that reached CreateSession.</summary>
     public IReadOnlyList<EmulatorRequest> SessionRequests => Emulator.Requests.Where(r => r.Path == "/sessions").ToList();
 
-    public static async Task<EmulatorWorld> StartAsync(bool acceptRoleSessionName = false, TimeSpan? maxSessionDuration = null)
+    public static async Task<EmulatorWorld> StartAsync(bool acceptRoleSessionName = false, TimeSpan? maxSessionDuration = null, string region = "eu-west-1")
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var emulator = await RolesAnywhereEmulator.StartAsync(new RolesAnywhereEmulatorOptions { TimeProvider = clock, Region = "eu-west-1" });
+        var emulator = await RolesAnywhereEmulator.StartAsync(new RolesAnywhereEmulatorOptions { TimeProvider = clock, Region = region });
         var root = TestCertificateAuthority.CreateRoot(new TestCertificateOptions { SubjectName = "CN=Credentials Test Root" }, clock);
         var trustAnchorArn = emulator.AddTrustAnchor(root.Certificate);
         var roleArn = emulator.RoleArn("app");

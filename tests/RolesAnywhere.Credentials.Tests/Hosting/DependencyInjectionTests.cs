@@ -166,10 +166,34 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         }).Build();
         await using var provider = new ServiceCollection().AddRolesAnywhereCredentials(configuration.GetSection("RolesAnywhere")).BuildServiceProvider();
 
-        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => provider.GetRequiredService<IOptions<RolesAnywhereOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RolesAnywhereOptions>>().Value);
 
         Assert.Contains("RolesAnywhere:CertificateFile is not a Roles Anywhere setting", error.Message, StringComparison.Ordinal);
         Assert.Contains("RolesAnywhere:SessionDuration: '1h' is not valid", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostStart_MalformedValuesAndInvalidSettings_ReportsEveryOneInOneValidationException()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RolesAnywhere:TrustAnchorArn"] = world.TrustAnchorArn,
+            ["RolesAnywhere:ProfileArn"] = "nope",
+            ["RolesAnywhere:RoleArn"] = world.RoleArn,
+            ["RolesAnywhere:SessionDuration"] = "banana",
+            ["RolesAnywhere:MaxRetries"] = "-1",
+        }).Build();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddRolesAnywhereCredentials(configuration.GetSection("RolesAnywhere"));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(error.Failures, f => f.StartsWith("RolesAnywhere:SessionDuration: 'banana' is not valid; expected a duration such as 01:00:00", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("ProfileArn: 'nope' is not an ARN", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("MaxRetries: -1 must be between 0 and", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("No certificate is configured", StringComparison.Ordinal));
+        Assert.Equal(4, error.Failures.Count());
     }
 
     [Fact]

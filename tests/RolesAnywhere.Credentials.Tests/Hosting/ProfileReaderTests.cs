@@ -1,3 +1,4 @@
+using RolesAnywhere.Credentials.Configuration;
 using RolesAnywhere.Credentials.Profiles;
 
 namespace RolesAnywhere.Credentials.Tests.Hosting;
@@ -79,7 +80,7 @@ public sealed class ProfileReaderTests : IDisposable
 
         var error = Assert.Throws<RolesAnywhereConfigurationException>(() => RolesAnywhereProfileReader.TryRead("ra", CredentialsFile, out _));
 
-        Assert.Contains(ProfileKeys.SystemStoreLocation, error.Message, StringComparison.Ordinal);
+        Assert.Contains(RolesAnywhereSettings.CertificateStoreLocation.ProfileKey!, error.Message, StringComparison.Ordinal);
         Assert.Contains("CurrentUser or LocalMachine", error.Message, StringComparison.Ordinal);
     }
 
@@ -113,7 +114,7 @@ public sealed class ProfileReaderTests : IDisposable
         var error = Assert.Throws<RolesAnywhereConfigurationException>(() => RolesAnywhereProfileReader.TryRead("ra", CredentialsFile, out _));
 
         Assert.Contains("unknown key(s) roles_anywhere_trust_anchor:", error.Message, StringComparison.Ordinal);
-        Assert.Contains(ProfileKeys.TrustAnchorArn, error.Message, StringComparison.Ordinal);
+        Assert.Contains(RolesAnywhereSettings.TrustAnchorArn.ProfileKey!, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class ProfileReaderTests : IDisposable
 
         var error = Assert.Throws<RolesAnywhereConfigurationException>(() => RolesAnywhereProfileReader.TryRead("ra", CredentialsFile, out _));
 
-        Assert.Contains(ProfileKeys.SessionDuration, error.Message, StringComparison.Ordinal);
+        Assert.Contains(RolesAnywhereSettings.SessionDuration.ProfileKey!, error.Message, StringComparison.Ordinal);
         Assert.Contains("900 to 43200", error.Message, StringComparison.Ordinal);
     }
 
@@ -171,7 +172,54 @@ public sealed class ProfileReaderTests : IDisposable
         var error = Assert.Throws<RolesAnywhereConfigurationException>(() => RolesAnywhereProfileReader.Read("absent", CredentialsFile));
 
         Assert.Contains("'absent'", error.Message, StringComparison.Ordinal);
-        Assert.Contains(ProfileKeys.TrustAnchorArn, error.Message, StringComparison.Ordinal);
+        Assert.Contains(RolesAnywhereSettings.TrustAnchorArn.ProfileKey!, error.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> ProfileKeys => [.. RolesAnywhereSettings.InProfiles.Select(s => s.ProfileKey!)];
+
+    [Theory]
+    [MemberData(nameof(ProfileKeys))]
+    public void ProfileFingerprint_AnyKeyEdited_Changes(string editedKey)
+    {
+        // Two values each kind parses; every key set to the first, then the edited one to the second.
+        static (string First, string Second) ValuesOf(SettingKind kind) => kind switch
+        {
+            SettingKind.Boolean => ("false", "true"),
+            SettingKind.Duration => ("900", "1800"),
+            SettingKind.Uri => ("https://a.example", "https://b.example"),
+            SettingKind.StoreLocation => ("CurrentUser", "LocalMachine"),
+            _ => ("/first/value", "/second/value"),
+        };
+
+        string Profile(string? edited) => "[ra]\n" + string.Join("\n", RolesAnywhereSettings.InProfiles.Select(s =>
+        {
+            var (first, second) = ValuesOf(s.Kind);
+            return $"{s.ProfileKey} = {(s.ProfileKey == edited ? second : first)}";
+        }));
+
+        WriteConfig(Profile(edited: null));
+        Assert.True(RolesAnywhereProfileReader.TryRead("ra", CredentialsFile, out var before));
+        WriteConfig(Profile(editedKey));
+        Assert.True(RolesAnywhereProfileReader.TryRead("ra", CredentialsFile, out var after));
+
+        Assert.NotEqual(RolesAnywhereSettings.ProfileFingerprint(before), RolesAnywhereSettings.ProfileFingerprint(after));
+    }
+
+    [Fact]
+    public void TryRead_SeveralMalformedValuesAndAnUnknownKey_ReportsEveryOne()
+    {
+        WriteConfig("""
+            [ra]
+            roles_anywhere_session_duration = 1h
+            roles_anywhere_use_fips_endpoint = maybe
+            roles_anywhere_trust_anchor = x
+            """);
+
+        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => RolesAnywhereProfileReader.TryRead("ra", CredentialsFile, out _));
+
+        Assert.Contains("unknown key(s) roles_anywhere_trust_anchor:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("roles_anywhere_session_duration = '1h' is not valid; expected a number of seconds from 900 to 43200", error.Message, StringComparison.Ordinal);
+        Assert.Contains("roles_anywhere_use_fips_endpoint = 'maybe' is not valid; expected true or false", error.Message, StringComparison.Ordinal);
     }
 
     // The SDK reads the config file from a location fixed at process start; a shared credentials file can be
