@@ -2,7 +2,7 @@ using System.Text.Json;
 using RolesAnywhere.Credentials.Endpoints;
 using RolesAnywhere.Credentials.Testing;
 using RolesAnywhere.Credentials.Testing.Certificates;
-using RolesAnywhere.Credentials.Tool.Commands;
+using RolesAnywhere.Credentials.Tool.Credentials;
 using RolesAnywhere.Credentials.Tool.Tests.Support;
 
 namespace RolesAnywhere.Credentials.Tool.Tests.Commands;
@@ -41,7 +41,7 @@ public sealed class PartitionCommandTests : IDisposable
                 "--trust-anchor-arn", trustAnchorArn, "--profile-arn", profileArn, "--role-arn", roleArn,
                 "--endpoint", emulator.Endpoint.ToString(),
             ],
-            arguments => new ToolEnvironment().CredentialSources(arguments));
+            arguments => LibraryCredentialSource.Create(arguments, pinPrompt: null));
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         using var json = JsonDocument.Parse(run.StdoutText);
