@@ -67,26 +67,9 @@ internal static class PrivateKeyImporter
                 $"The private key in {source.Phrase} is encrypted, and no password was given. Set {source.PasswordSetting} to the key's password.");
         }
 
-        if (!EncryptedPkcs8.Decrypt(der, password.AsSpan(), source, out var plain))
-        {
-            // A scheme we do not decrypt ourselves (PBES1, PKCS#12 PBE): let the platform try.
-            return ImportEncryptedWithPlatform(der, source, password);
-        }
-
-        using (plain)
-        {
-            if (ReadPkcs8Algorithm(plain.Memory) is null)
-            {
-                throw EncryptedPkcs8.WrongPassword(source);
-            }
-
-            return ImportPkcs8(plain.Memory, source);
-        }
-    }
-
-    private static AsymmetricAlgorithm ImportEncryptedWithPlatform(ReadOnlyMemory<byte> der, MaterialSource source, string password)
-    {
-        AsymmetricAlgorithm[] candidates = [RSA.Create(), ECDsa.Create()];
+        // The platform decrypts (PBES2 with every PBKDF2 PRF, PBES1, PKCS#12 PBE); the pre-check makes its failures specific.
+        var pbes2 = EncryptedPkcs8.CheckPbes2(der, source);
+        AsymmetricAlgorithm[] candidates = [ECDsa.Create(), RSA.Create()];
         foreach (var candidate in candidates)
         {
             try
@@ -100,8 +83,10 @@ internal static class PrivateKeyImporter
             }
         }
 
-        throw new RolesAnywhereConfigurationException(
-            $"The encrypted private key in {source.Phrase} could not be decrypted: the password in {source.PasswordSetting} is wrong, or the key is not an RSA or ECDSA key. Check the password, or re-encrypt the key with `openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256`.");
+        throw pbes2
+            ? EncryptedPkcs8.WrongPassword(source)
+            : new RolesAnywhereConfigurationException(
+                $"The encrypted private key in {source.Phrase} could not be decrypted: the password in {source.PasswordSetting} is wrong, or the key is not an RSA or ECDSA key. Check the password, or re-encrypt the key with `openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256`.");
     }
 
     private static AsymmetricAlgorithm ImportWith(AsymmetricAlgorithm key, ReadOnlyMemory<byte> der, MaterialSource source, string format, Action<AsymmetricAlgorithm, ReadOnlyMemory<byte>> import)
