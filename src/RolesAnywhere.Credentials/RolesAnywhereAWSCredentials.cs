@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Configuration;
 using RolesAnywhere.Credentials.Diagnostics;
 using RolesAnywhere.Credentials.Sessions;
 
@@ -70,52 +71,40 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
 
     /// <summary>
     /// The one constructor every other calls: also takes the clock, the HTTP handler and the telemetry observer
-    /// (tests and hosting), and the identity <paramref name="options"/> describe when it is already loaded
-    /// (hosting, where validation at start loaded it) so that the key is not opened again.
+    /// (tests and hosting). Checks the options as dependency injection and profiles do, then opens the key, once.
     /// </summary>
     /// <param name="options">The options.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="httpMessageHandler">The HTTP handler, or <see langword="null"/> for the options' or the default one.</param>
     /// <param name="observer">The telemetry observer, or <see langword="null"/> for spans and metrics only.</param>
-    /// <param name="prepared">The identity loaded from <paramref name="options"/>, owned by the credentials from now on (disposed here when they cannot be made), or <see langword="null"/> to load it now.</param>
-    internal RolesAnywhereAWSCredentials(RolesAnywhereOptions options, TimeProvider timeProvider, HttpMessageHandler? httpMessageHandler, ICreateSessionObserver? observer, PreparedIdentity? prepared = null)
-        : this(options, timeProvider, httpMessageHandler, observer, prepared, new AwsSdkClock(timeProvider ?? TimeProvider.System))
+    internal RolesAnywhereAWSCredentials(RolesAnywhereOptions options, TimeProvider timeProvider, HttpMessageHandler? httpMessageHandler, ICreateSessionObserver? observer)
+        : this(options, timeProvider, httpMessageHandler, observer, new AwsSdkClock(timeProvider ?? TimeProvider.System))
     {
     }
 
-    private RolesAnywhereAWSCredentials(RolesAnywhereOptions options, TimeProvider timeProvider, HttpMessageHandler? httpMessageHandler, ICreateSessionObserver? observer, PreparedIdentity? prepared, AwsSdkClock sdkClock)
+    private RolesAnywhereAWSCredentials(RolesAnywhereOptions options, TimeProvider timeProvider, HttpMessageHandler? httpMessageHandler, ICreateSessionObserver? observer, AwsSdkClock sdkClock)
         : base(sdkClock)
     {
-        if (options is null || timeProvider is null)
-        {
-            prepared?.Dispose();
-            ArgumentNullException.ThrowIfNull(options);
-            ArgumentNullException.ThrowIfNull(timeProvider);
-        }
-
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         _time = timeProvider;
         _sdkClock = sdkClock;
         _schedule = new RefreshSchedule();
 
+        // The one validation (as dependency injection and profiles make it), then the key, opened once; when the
+        // settings are wrong but the sources usable, the identity is still loaded to list its problems too.
         var failures = new List<string>();
-        var settings = SessionSettings.TryCreate(options, failures);
+        var settings = RolesAnywhereOptionsValidator.Check(options, failures, out var identityLoadable);
         RotatingRequestSigner? signer = null;
         try
         {
-            if (settings is not null)
+            if (settings is not null && failures.Count == 0)
             {
-                signer = prepared is null
-                    ? RotatingRequestSigner.Create(options, settings.Endpoint, timeProvider)
-                    : RotatingRequestSigner.Create(prepared, settings.Endpoint, timeProvider);
+                signer = RotatingRequestSigner.Create(options, settings.Endpoint, timeProvider);
             }
-            else if (prepared is null)
+            else if (identityLoadable)
             {
-                // Only to report the certificate's problems together with the settings' ones.
                 SigningIdentityLoader.Load(options, timeProvider).Dispose();
-            }
-            else
-            {
-                prepared.Dispose();
             }
         }
         catch (RolesAnywhereConfigurationException ex)
@@ -126,7 +115,7 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
         if (failures.Count != 0 || settings is null || signer is null)
         {
             signer?.Dispose();
-            throw new RolesAnywhereConfigurationException(SessionSettings.FormatFailures(failures));
+            throw new RolesAnywhereConfigurationException(failures);
         }
 
         _signer = signer;

@@ -7,6 +7,8 @@ namespace RolesAnywhere.Credentials;
 /// </summary>
 public class RolesAnywhereConfigurationException : RolesAnywhereException
 {
+    private readonly IReadOnlyList<string>? _failures;
+
     /// <summary>Initializes a new instance with a message.</summary>
     /// <param name="message">What is wrong, naming the input and the fix.</param>
     public RolesAnywhereConfigurationException(string message)
@@ -21,4 +23,14 @@ public class RolesAnywhereConfigurationException : RolesAnywhereException
         : base(message, innerException)
     {
     }
+
+    /// <summary>Initializes a new instance listing every problem found (one message names them all).</summary>
+    internal RolesAnywhereConfigurationException(IReadOnlyList<string> failures)
+        : base(Sessions.SessionSettings.FormatFailures(failures))
+    {
+        _failures = failures;
+    }
+
+    /// <summary>Gets each problem on its own (the message joins them).</summary>
+    internal IReadOnlyList<string> Failures => _failures ?? [Message];
 }

@@ -1,92 +1,73 @@
 using Microsoft.Extensions.Options;
-using RolesAnywhere.Credentials.Endpoints;
+using RolesAnywhere.Credentials.Certificates;
 using RolesAnywhere.Credentials.Sessions;
 using RolesAnywhere.Credentials.Signing;
 
 namespace RolesAnywhere.Credentials.Configuration;
 
 /// <summary>
-/// Checks <see cref="RolesAnywhereOptions"/> before anything is sent and reports <b>every</b> problem at
-/// once, each message naming the setting and the fix: the CreateSession settings (ARNs, region, endpoint,
-/// duration, session name, timeouts, as <see cref="SessionSettings"/> checks them), the partition of each
-/// ARN against its region, that the files named can be read, and then the certificate and key themselves.
-/// Registered with <c>ValidateOnStart</c>, so a misconfigured host fails at start, not at its first AWS call;
-/// the identity loaded then is handed to the credentials through <see cref="ValidatedIdentityHandoff"/>.
+/// The one check of <see cref="RolesAnywhereOptions"/>, shared by the constructor of
+/// <see cref="RolesAnywhereAWSCredentials"/>, dependency injection (<c>ValidateOnStart</c>) and shared config
+/// profiles. It reports <b>every</b> problem at once, each naming the setting and the fix: values that could not be
+/// bound, the CreateSession settings (ARNs and their partition, region, endpoint, duration, session name, timeouts,
+/// as <see cref="SessionSettings"/> checks them), the certificate and key sources (exactly one of each), and that the
+/// files named can be read. It is pure: it opens no key (no token login, PIN prompt or TPM open) and decodes no
+/// file, so resolving options (an <c>IOptionsSnapshot</c> per request scope) costs a few file checks. The credentials
+/// open the key once, when they are made; a host makes them at start, so content problems fail the host there too.
 /// </summary>
 internal sealed class RolesAnywhereOptionsValidator : IValidateOptions<RolesAnywhereOptions>
 {
-    private readonly TimeProvider timeProvider;
-    private readonly ValidatedIdentityHandoff? handoff;
-
-    /// <summary>Initializes a new instance.</summary>
-    /// <param name="timeProvider">The clock the certificate's validity is checked against.</param>
-    /// <param name="handoff">Where the identity loaded from valid default options is left for the credentials; <see langword="null"/> to dispose it.</param>
-    public RolesAnywhereOptionsValidator(TimeProvider timeProvider, ValidatedIdentityHandoff? handoff = null)
-    {
-        this.timeProvider = timeProvider;
-        this.handoff = handoff;
-    }
-
     public ValidateOptionsResult Validate(string? name, RolesAnywhereOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = Collect(options, timeProvider, out var prepared);
-        if (prepared is not null)
-        {
-            // The credentials are made from the default (unnamed) options only, and only from valid ones.
-            if (handoff is not null && failures.Count == 0 && (name ?? Options.DefaultName) == Options.DefaultName)
-            {
-                handoff.Offer(options, prepared);
-            }
-            else
-            {
-                prepared.Dispose();
-            }
-        }
-
+        var failures = new List<string>();
+        Check(options, failures, out _);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    /// <summary>Every problem with <paramref name="options"/>; empty when they are usable.</summary>
-    public static List<string> Collect(RolesAnywhereOptions options, TimeProvider timeProvider)
-    {
-        var failures = Collect(options, timeProvider, out var prepared);
-        prepared?.Dispose();
-        return failures;
-    }
-
-    /// <summary>Every problem with <paramref name="options"/>, and the identity they describe when it could be loaded (the caller owns it).</summary>
-    private static List<string> Collect(RolesAnywhereOptions options, TimeProvider timeProvider, out PreparedIdentity? prepared)
+    /// <summary>Adds every problem with <paramref name="options"/> to <paramref name="failures"/>.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="failures">Where each problem is added.</param>
+    /// <param name="identityLoadable">Whether the certificate and key sources are consistent and their files readable, so that loading them can tell more.</param>
+    /// <returns>The checked CreateSession settings, or <see langword="null"/> when they have a problem.</returns>
+    public static SessionSettings? Check(RolesAnywhereOptions options, List<string> failures, out bool identityLoadable)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>(options.BindingFailures);
-        SessionSettings.TryCreate(options, failures);
-        prepared = CheckIdentity(failures, options, timeProvider);
+        ArgumentNullException.ThrowIfNull(failures);
+        failures.AddRange(options.BindingFailures);
+        var settings = SessionSettings.TryCreate(options, failures);
+        identityLoadable = CheckSources(failures, options);
+        return settings;
+    }
+
+    /// <summary>Every problem with <paramref name="options"/>; empty when they are usable.</summary>
+    public static List<string> Collect(RolesAnywhereOptions options)
+    {
+        var failures = new List<string>();
+        Check(options, failures, out _);
         return failures;
     }
 
-    private static PreparedIdentity? CheckIdentity(List<string> failures, RolesAnywhereOptions options, TimeProvider timeProvider)
+    private static bool CheckSources(List<string> failures, RolesAnywhereOptions options)
     {
-        var unreadable = failures.Count;
-        CheckReadable(failures, nameof(RolesAnywhereOptions.CertificatePath), options.CertificatePath, options);
-        CheckReadable(failures, nameof(RolesAnywhereOptions.PrivateKeyPath), options.PrivateKeyPath, options);
-        CheckReadable(failures, nameof(RolesAnywhereOptions.IntermediatesPath), options.IntermediatesPath, options);
-        if (failures.Count != unreadable)
-        {
-            return null;
-        }
-
-        // Every file can be read: load the certificate and key exactly as the credentials will (sources, formats,
-        // password, validity, key pair), so content problems also surface at host start.
+        var start = failures.Count;
         try
         {
-            return PreparedIdentity.Load(options, timeProvider);
+            // Which sources are set, and whether they conflict; a key named by reference is found, not opened.
+            if (!SigningKeySourceResolver.NamesKeyByReference(options))
+            {
+                _ = IdentitySpec.FromOptions(options);
+            }
         }
         catch (RolesAnywhereConfigurationException ex)
         {
             failures.Add(ex.Message);
-            return null;
         }
+
+        CheckReadable(failures, nameof(RolesAnywhereOptions.CertificatePath), options.CertificatePath, options);
+        CheckReadable(failures, nameof(RolesAnywhereOptions.PrivateKeyPath), options.PrivateKeyPath, options);
+        CheckReadable(failures, nameof(RolesAnywhereOptions.IntermediatesPath), options.IntermediatesPath, options);
+        return failures.Count == start;
     }
 
     private static void CheckReadable(List<string> failures, string setting, string? path, RolesAnywhereOptions options)
@@ -112,5 +93,4 @@ internal sealed class RolesAnywhereOptionsValidator : IValidateOptions<RolesAnyw
             failures.Add($"{setting}: '{path}' {reason}; check the path (relative paths start at '{Environment.CurrentDirectory}') and that the account running this process may read the file.");
         }
     }
-
 }

@@ -40,6 +40,34 @@ internal sealed class AwsOptionsCredentials
         }
     }
 
+    /// <summary>
+    /// At host start: gives <paramref name="credentials"/> to the <see cref="AWSOptions"/> clients will use when it has
+    /// none (it was registered after <c>AddRolesAnywhereCredentials</c>, so <see cref="Apply"/> did not see it), and fails
+    /// naming the fix when that cannot stick because every scope gets a new instance.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">AWS clients would fall back to the SDK's default credentials.</exception>
+    public static void EnsureUsed(IServiceProvider provider, RolesAnywhereAWSCredentials credentials)
+    {
+        using (var scope = provider.CreateScope())
+        {
+            if (scope.ServiceProvider.GetService<AWSOptions>() is not { } options)
+            {
+                return;
+            }
+
+            options.Credentials ??= credentials;
+        }
+
+        using var next = provider.CreateScope();
+        if (next.ServiceProvider.GetService<AWSOptions>() is { Credentials: null })
+        {
+            throw new InvalidOperationException(
+                "AWS clients registered with AddAWSService<T>() would not use IAM Roles Anywhere: the AWSOptions registered after AddRolesAnywhereCredentials " +
+                "(AddDefaultAWSOptions with a scoped or transient factory) make new options without credentials. Call AddDefaultAWSOptions before " +
+                "AddRolesAnywhereCredentials, or set AWSOptions.Credentials to the RolesAnywhereAWSCredentials service in that factory.");
+        }
+    }
+
     private object Create(IServiceProvider provider)
     {
         var options = original switch

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Amazon.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RolesAnywhere.Credentials;
@@ -22,8 +23,10 @@ public static class RolesAnywhereServiceCollectionExtensions
     /// <param name="configure">Sets the options.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <remarks>
-    /// An <c>AWSOptions</c> registered before this call (<c>AddDefaultAWSOptions</c>) keeps its region and other
-    /// settings and gets these credentials when it has none; register it before calling this method.
+    /// An <c>AWSOptions</c> (<c>AddDefaultAWSOptions</c>) keeps its region and other settings and gets these
+    /// credentials when it has none. Registered before this call, that holds everywhere; registered after it, it holds
+    /// from host start on (a host whose <c>AWSOptions</c> factory makes a new instance per scope fails at start, naming
+    /// the fix).
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
     public static IServiceCollection AddRolesAnywhereCredentials(this IServiceCollection services, Action<RolesAnywhereOptions> configure)
@@ -43,8 +46,10 @@ public static class RolesAnywhereServiceCollectionExtensions
     /// <param name="configuration">The section holding the settings, named like the properties of <see cref="RolesAnywhereOptions"/>.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <remarks>
-    /// An <c>AWSOptions</c> registered before this call (<c>AddDefaultAWSOptions</c>) keeps its region and other
-    /// settings and gets these credentials when it has none; register it before calling this method.
+    /// An <c>AWSOptions</c> (<c>AddDefaultAWSOptions</c>) keeps its region and other settings and gets these
+    /// credentials when it has none. Registered before this call, that holds everywhere; registered after it, it holds
+    /// from host start on (a host whose <c>AWSOptions</c> factory makes a new instance per scope fails at start, naming
+    /// the fix).
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is <see langword="null"/>.</exception>
     public static IServiceCollection AddRolesAnywhereCredentials(this IServiceCollection services, IConfiguration configuration)
@@ -57,13 +62,11 @@ public static class RolesAnywhereServiceCollectionExtensions
 
     private static IServiceCollection AddCore(IServiceCollection services)
     {
+        // Validation is pure (no key is opened), so options cost nothing per scope; the key is opened once, by the
+        // credentials, which RolesAnywhereStartup makes at host start, after the options were validated.
         services.AddOptions<RolesAnywhereOptions>().ValidateOnStart();
-        services.TryAddSingleton<ValidatedIdentityHandoff>();
-
-        // IOptions<T> would build (and validate: open the key) an instance of its own; hand out the one the
-        // monitor validated at start instead, so that an application reading the options costs no token login.
-        services.TryAddSingleton(static sp => Options.Options.Create(sp.GetRequiredService<IOptionsMonitor<RolesAnywhereOptions>>().CurrentValue));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RolesAnywhereOptions>, RolesAnywhereOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RolesAnywhereStartup>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => RolesAnywhereMetrics.Create(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(static sp => CreateCredentials(sp));
@@ -74,8 +77,6 @@ public static class RolesAnywhereServiceCollectionExtensions
 
     private static RolesAnywhereAWSCredentials CreateCredentials(IServiceProvider provider)
     {
-        // The monitor's instance is the one validated at host start (IOptions<T> would make and validate another):
-        // the identity loaded then, its key opened, is taken over instead of being loaded again.
         var options = provider.GetRequiredService<IOptionsMonitor<RolesAnywhereOptions>>().CurrentValue;
         var timeProvider = provider.GetRequiredService<TimeProvider>();
         var telemetry = CreateSessionTelemetry.For(
@@ -83,7 +84,6 @@ public static class RolesAnywhereServiceCollectionExtensions
             provider.GetService<ILoggerFactory>()?.CreateLogger(RolesAnywhereTelemetry.Name),
             provider.GetRequiredService<RolesAnywhereMetrics>(),
             timeProvider);
-        var prepared = provider.GetRequiredService<ValidatedIdentityHandoff>().Take(options);
-        return new RolesAnywhereAWSCredentials(options, timeProvider, httpMessageHandler: null, telemetry, prepared);
+        return new RolesAnywhereAWSCredentials(options, timeProvider, httpMessageHandler: null, telemetry);
     }
 }

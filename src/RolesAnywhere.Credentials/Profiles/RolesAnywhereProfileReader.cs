@@ -24,7 +24,7 @@ internal static class RolesAnywhereProfileReader
                 $"Add [profile {profileName}] with {RolesAnywhereSettings.TrustAnchorArn.ProfileKey}, {RolesAnywhereSettings.ProfileArn.ProfileKey}, {RolesAnywhereSettings.RoleArn.ProfileKey}, {RolesAnywhereSettings.CertificatePath.ProfileKey} and {RolesAnywhereSettings.PrivateKeyPath.ProfileKey}.");
         }
 
-        var failures = RolesAnywhereOptionsValidator.Collect(options, TimeProvider.System);
+        var failures = RolesAnywhereOptionsValidator.Collect(options);
         if (failures.Count > 0)
         {
             throw new RolesAnywhereConfigurationException(

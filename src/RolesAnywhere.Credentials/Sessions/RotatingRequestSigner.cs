@@ -38,25 +38,24 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
 
     public X509Certificate2 Certificate => _current.Identity.Certificate;
 
-    /// <summary>Loads the identity and checks it can sign.</summary>
+    /// <summary>Opens the key, loads the identity and checks it can sign, once; later loads (files changed) borrow the opened key.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">The certificate or key cannot be used.</exception>
     /// <remarks>The sources are taken from <paramref name="options"/> now; later changes to the options object are not seen.</remarks>
-    public static RotatingRequestSigner Create(RolesAnywhereOptions options, RolesAnywhereEndpoint endpoint, TimeProvider time) =>
-        Create(PreparedIdentity.Load(options, time), endpoint, time);
-
-    /// <summary>Signs with an identity already loaded (at host start), and reloads it from the same sources when its files change.</summary>
-    /// <param name="prepared">The loaded identity; owned by the signer from now on, disposed here if the signer cannot be made.</param>
-    /// <param name="endpoint">The CreateSession endpoint.</param>
-    /// <param name="time">The clock.</param>
-    public static RotatingRequestSigner Create(PreparedIdentity prepared, RolesAnywhereEndpoint endpoint, TimeProvider time)
+    public static RotatingRequestSigner Create(RolesAnywhereOptions options, RolesAnywhereEndpoint endpoint, TimeProvider time)
     {
+        var spec = SigningIdentityLoader.OpenSpec(options, time);
+        SigningIdentity? identity = null;
         try
         {
-            return new(prepared.Spec, prepared.Paths, endpoint, time, NewGeneration(prepared.Identity, prepared.Stamps));
+            string?[] paths = [options.CertificatePath, options.PrivateKeyPath, options.IntermediatesPath];
+            var stamps = FileStamp.Of(paths);
+            identity = SigningIdentityLoader.Build(spec, time, borrowOpenedKey: true);
+            return new(spec, paths, endpoint, time, NewGeneration(identity, stamps));
         }
         catch
         {
-            prepared.Dispose();
+            identity?.Dispose();
+            spec.OpenedKey?.Dispose();
             throw;
         }
     }

@@ -135,4 +135,27 @@ public sealed class DefaultCredentialChainTests : IAsyncLifetime
         var a = Assert.IsType<RolesAnywhereAWSCredentials>(first.ResolveIdentity(null, TestContext.Current.CancellationToken));
         Assert.Same(a, second.ResolveIdentity(null, TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public void DefaultChain_KeyFileBrokenAfterFirstResolution_LaterResolutionsDoNotLoadIt()
+    {
+        Environment.SetEnvironmentVariable("AWS_PROFILE", "ra");
+        RolesAnywhereAWSCredentials.RegisterInDefaultCredentialChain();
+        using var first = new DefaultAWSCredentialsIdentityResolver();
+        var a = Assert.IsType<RolesAnywhereAWSCredentials>(first.ResolveIdentity(null, TestContext.Current.CancellationToken));
+        var keyPath = File.ReadAllLines(CredentialsFile).Single(l => l.StartsWith("roles_anywhere_private_key", StringComparison.Ordinal)).Split('=', 2)[1].Trim();
+        var key = File.ReadAllText(keyPath);
+        File.WriteAllText(keyPath, "not a key");
+        try
+        {
+            using var second = new DefaultAWSCredentialsIdentityResolver();
+
+            // Loading the key (as every resolution did) would fail now; the profile is only read and checked.
+            Assert.Same(a, second.ResolveIdentity(null, TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            File.WriteAllText(keyPath, key);
+        }
+    }
 }

@@ -74,6 +74,56 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         Assert.Equal(1, world.Emulator.SuccessfulSessionCount);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task HostedAddAWSService_AddDefaultAWSOptionsBeforeOrAfter_ClientUsesRolesAnywhereAndKeepsUserSettings(bool awsOptionsFirst)
+    {
+        var awsOptions = new AWSOptions { Region = RegionEndpoint.EUWest1 };
+        awsOptions.DefaultClientConfig.ServiceURL = world.Emulator.Endpoint.ToString();
+        awsOptions.DefaultClientConfig.AuthenticationRegion = world.Emulator.Region;
+        awsOptions.DefaultClientConfig.MaxErrorRetry = 7;
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<TimeProvider>(world.Clock);
+        if (awsOptionsFirst)
+        {
+            builder.Services.AddDefaultAWSOptions(awsOptions);
+        }
+
+        builder.Services.AddRolesAnywhereCredentials(o => Copy(world.IssueOptions(), o));
+        if (!awsOptionsFirst)
+        {
+            builder.Services.AddDefaultAWSOptions(awsOptions);
+        }
+
+        builder.Services.AddAWSService<IAmazonSecurityTokenService>();
+        using var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        var sts = host.Services.GetRequiredService<IAmazonSecurityTokenService>();
+        var identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), TestContext.Current.CancellationToken);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.StartsWith($"arn:aws:sts::{world.Emulator.AccountId}:assumed-role/app/", identity.Arn, StringComparison.Ordinal);
+        Assert.Same(host.Services.GetRequiredService<RolesAnywhereAWSCredentials>(), host.Services.GetRequiredService<AWSOptions>().Credentials);
+        Assert.Equal(7, sts.Config.MaxErrorRetry);
+        Assert.Equal(1, world.Emulator.SuccessfulSessionCount);
+    }
+
+    [Fact]
+    public async Task HostStart_TransientAWSOptionsRegisteredAfter_FailsNamingTheFix()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<TimeProvider>(world.Clock);
+        builder.Services.AddRolesAnywhereCredentials(o => Copy(world.IssueOptions(), o));
+        builder.Services.AddDefaultAWSOptions(_ => new AWSOptions { Region = RegionEndpoint.EUWest1 }, ServiceLifetime.Transient);
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Call AddDefaultAWSOptions before AddRolesAnywhereCredentials", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AddRolesAnywhereCredentials_AWSOptionsWithOwnCredentials_KeepsThem()
     {

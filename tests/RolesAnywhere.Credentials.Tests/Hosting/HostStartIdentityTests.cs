@@ -9,8 +9,8 @@ using RolesAnywhere.Credentials.Tests.Credentials;
 namespace RolesAnywhere.Credentials.Tests.Hosting;
 
 /// <summary>
-/// How often a host opens the key (a token login, a PIN prompt, a TPM open): once at start, by the
-/// validation, whose identity the credentials then use; never left open when nobody takes it.
+/// How often a host opens the key (a token login, a PIN prompt, a TPM open), counted by a real key source: once at
+/// start, by the credentials the host keeps; never by validating or resolving options (per request scope, on reload).
 /// </summary>
 public sealed class HostStartIdentityTests : IAsyncLifetime
 {
@@ -59,7 +59,7 @@ public sealed class HostStartIdentityTests : IAsyncLifetime
         var immutable = await credentials.GetCredentialsAsync();
         await host.StopAsync(TestContext.Current.CancellationToken);
 
-        Assert.Same(host.Services.GetRequiredService<IOptionsMonitor<RolesAnywhereOptions>>().CurrentValue, seenByApplication);
+        Assert.Equal(issued.TrustAnchorArn, seenByApplication.TrustAnchorArn);
         Assert.Single(source.Opened);
         Assert.Equal(world.SessionRequests[0].IssuedAccessKeyId, immutable.AccessKey);
     }
@@ -99,24 +99,47 @@ public sealed class HostStartIdentityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ProviderDisposed_OptionsValidatedButCredentialsNeverResolved_ClosesTheKey()
+    public async Task HostStart_ThenThreeRequestScopes_OpensTheKeyOnceAndNeverPerScope()
+    {
+        var source = new CountingKeySource();
+        using var host = BuildHost(source);
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var openedAtStart = source.Opened.Count;
+        for (var i = 0; i < 3; i++)
+        {
+            using var scope = host.Services.CreateScope();
+            _ = scope.ServiceProvider.GetRequiredService<IOptionsSnapshot<RolesAnywhereOptions>>().Value;
+            await scope.ServiceProvider.GetRequiredService<RolesAnywhereAWSCredentials>().GetCredentialsAsync();
+        }
+
+        await host.StopAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, openedAtStart);
+        Assert.Single(source.Opened);
+    }
+
+    [Fact]
+    public async Task OptionsResolved_ThreeSnapshotScopesWithoutCredentials_OpensNoKey()
     {
         var source = new CountingKeySource();
         var services = new ServiceCollection().AddSingleton<TimeProvider>(world.Clock);
         services.AddRolesAnywhereCredentials(o => Configure(o, source));
-        var provider = services.BuildServiceProvider();
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
 
         _ = provider.GetRequiredService<IOptionsMonitor<RolesAnywhereOptions>>().CurrentValue;
-        var key = Assert.Single(source.Opened);
-        Assert.False(key.IsDisposed);
-        await provider.DisposeAsync();
+        _ = provider.GetRequiredService<IOptions<RolesAnywhereOptions>>().Value;
+        for (var i = 0; i < 3; i++)
+        {
+            using var scope = provider.CreateScope();
+            _ = scope.ServiceProvider.GetRequiredService<IOptionsSnapshot<RolesAnywhereOptions>>().Value;
+        }
 
-        Assert.True(key.IsDisposed);
+        Assert.Empty(source.Opened);
         Assert.Equal(0, world.Emulator.SuccessfulSessionCount);
     }
 
     [Fact]
-    public async Task OptionsReloaded_BeforeCredentialsResolved_ClosesTheReplacedKeyAndUsesTheNewOne()
+    public async Task OptionsReloaded_AfterHostStart_OpensNoOtherKeyAndKeepsSigningWithTheFirst()
     {
         var source = new CountingKeySource();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -138,15 +161,14 @@ public sealed class HostStartIdentityTests : IAsyncLifetime
         var first = Assert.Single(source.Opened);
 
         configuration.Reload();
+        _ = host.Services.GetRequiredService<IOptionsMonitor<RolesAnywhereOptions>>().CurrentValue;
 
-        Assert.Equal(2, source.Opened.Count);
-        Assert.True(first.IsDisposed);
-        var second = source.Opened[1];
-        Assert.False(second.IsDisposed);
+        Assert.Single(source.Opened);
+        Assert.False(first.IsDisposed);
         var credentials = host.Services.GetRequiredService<RolesAnywhereAWSCredentials>();
         await credentials.GetCredentialsAsync();
-        Assert.Equal(2, source.Opened.Count);
-        Assert.Equal(2, second.Signatures);
+        Assert.Single(source.Opened);
+        Assert.Equal(2, first.Signatures); // the key-pair check at start, then CreateSession
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using RolesAnywhere.Credentials.Configuration;
 using RolesAnywhere.Credentials.Testing.Certificates;
 
@@ -14,7 +17,7 @@ public sealed class OptionsValidatorTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    private static RolesAnywhereOptionsValidator Validator => new(TimeProvider.System);
+    private static RolesAnywhereOptionsValidator Validator => new();
 
     [Fact]
     public void Validate_CompleteOptions_Succeeds()
@@ -130,24 +133,25 @@ public sealed class OptionsValidatorTests : IDisposable
     }
 
     [Fact]
-    public void Validate_ReadableFileThatIsNoCertificate_ReportsTheContentProblem()
+    public async Task HostStart_ReadableFileThatIsNoCertificate_ReportsTheContentProblem()
     {
         var options = ValidOptions();
         File.WriteAllText(options.CertificatePath!, "not a certificate");
+        Assert.True(Validator.Validate(null, options).Succeeded); // the validator reads no content: the credentials do, at start
 
-        var failure = Assert.Single(Validator.Validate(null, options).Failures!);
+        var failure = Assert.Single(await HostStartFailures(options));
 
         Assert.Contains(options.CertificatePath!, failure, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Validate_KeyOfAnotherCertificate_ReportsTheMismatch()
+    public async Task HostStart_KeyOfAnotherCertificate_ReportsTheMismatch()
     {
         var options = ValidOptions();
         using var other = Root.Value.IssueClientCertificate();
         File.WriteAllText(options.PrivateKeyPath!, TestCertificatePem.PrivateKey(other));
 
-        var failure = Assert.Single(Validator.Validate(null, options).Failures!);
+        var failure = Assert.Single(await HostStartFailures(options));
 
         Assert.Contains("does not belong to the certificate", failure, StringComparison.Ordinal);
     }
@@ -187,6 +191,37 @@ public sealed class OptionsValidatorTests : IDisposable
 
         Assert.DoesNotContain("SECRETKEYMATERIAL", message, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_SameOptionsAsDependencyInjection_MakesTheSameChecks()
+    {
+        var options = ValidOptions();
+        options.ProfileArn = Profile.Replace("arn:aws:", "arn:aws-cn:", StringComparison.Ordinal);
+        options.IntermediatesPath = Path.Combine(directory, "missing-chain.pem");
+        options.MaxRetries = -1;
+        var expected = Validator.Validate(null, options).Failures!;
+
+        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => new RolesAnywhereAWSCredentials(options));
+
+        Assert.Equal(3, expected.Count());
+        Assert.Equal(expected, error.Failures);
+    }
+
+    private static async Task<IEnumerable<string>> HostStartFailures(RolesAnywhereOptions options)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddRolesAnywhereCredentials(o =>
+        {
+            o.TrustAnchorArn = options.TrustAnchorArn;
+            o.ProfileArn = options.ProfileArn;
+            o.RoleArn = options.RoleArn;
+            o.CertificatePath = options.CertificatePath;
+            o.PrivateKeyPath = options.PrivateKeyPath;
+        });
+        using var host = builder.Build();
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+        return error.Failures;
     }
 
     private RolesAnywhereOptions ValidOptions()

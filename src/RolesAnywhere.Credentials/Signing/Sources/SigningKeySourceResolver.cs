@@ -17,7 +17,15 @@ internal static class SigningKeySourceResolver
     /// <see langword="null"/> when they name ordinary key material (files, inline data, objects).
     /// </summary>
     /// <exception cref="RolesAnywhereConfigurationException">The reference cannot be opened, or needs a package that is not registered.</exception>
-    public static OpenedSigningKey? TryOpen(RolesAnywhereOptions options, TimeProvider timeProvider)
+    public static OpenedSigningKey? TryOpen(RolesAnywhereOptions options, TimeProvider timeProvider) =>
+        FindOpener(options, timeProvider)?.Invoke();
+
+    /// <summary>Returns whether the options name a key by reference (a store, a token, a TPM), without opening it.</summary>
+    /// <exception cref="RolesAnywhereConfigurationException">The reference conflicts with other settings, or needs a package that is not registered.</exception>
+    public static bool NamesKeyByReference(RolesAnywhereOptions options) => FindOpener(options, TimeProvider.System) is not null;
+
+    /// <summary>What opens the key the options name by reference, or <see langword="null"/> for ordinary key material.</summary>
+    private static Func<OpenedSigningKey>? FindOpener(RolesAnywhereOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.SigningKey is not null)
@@ -32,7 +40,7 @@ internal static class SigningKeySourceResolver
                 throw new RolesAnywhereConfigurationException(conflict);
             }
 
-            return CertificateStoreKeySource.Open(options, timeProvider);
+            return () => CertificateStoreKeySource.Open(options, timeProvider);
         }
 
         // Like the official helper, a pkcs11: certificate alone names the token for the key as well.
@@ -47,7 +55,7 @@ internal static class SigningKeySourceResolver
         {
             if (source.CanOpen(reference))
             {
-                return source.Open(reference, options);
+                return () => source.Open(reference, options);
             }
         }
 
@@ -57,7 +65,7 @@ internal static class SigningKeySourceResolver
                 "PrivateKeyPath is a PKCS#11 URI (pkcs11:…), but PKCS#11 support is not registered. Add the RolesAnywhere.Credentials.Pkcs11 package and call options.UsePkcs11() or services.AddRolesAnywherePkcs11().");
         }
 
-        return OpenSslKeySource.CanOpen(reference) ? OpenSslKeySource.Open(reference) : null;
+        return OpenSslKeySource.CanOpen(reference) ? () => OpenSslKeySource.Open(reference) : null;
     }
 
     /// <summary>The identity sources for a key opened by <see cref="TryOpen"/>: its certificate (or the configured one) and the configured intermediates.</summary>
