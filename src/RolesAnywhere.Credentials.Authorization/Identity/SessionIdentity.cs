@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Numerics;
+using System.Security.Cryptography.X509Certificates;
+
+namespace RolesAnywhere.Credentials.Authorization.Identity;
+
+/// <summary>
+/// What IAM sees of a certificate: the source identity, the role session name and the principal tags the profile's
+/// attribute mapping produces, plus every attribute that does not become a tag and why.
+/// </summary>
+/// <remarks>
+/// Source identity: the subject CN of the end-entity certificate; role session name: the certificate's serial number in
+/// hexadecimal; principal tags: the subject, issuer and SAN attributes the mapping selects
+/// (https://docs.aws.amazon.com/rolesanywhere/latest/userguide/trust-model.html, "Role trusts";
+/// https://docs.aws.amazon.com/rolesanywhere/latest/userguide/attribute-mapping.html).
+/// </remarks>
+public sealed class SessionIdentity
+{
+    private SessionIdentity(
+        string? sourceIdentity,
+        string serialNumberHex,
+        string serialNumberDecimal,
+        IReadOnlyList<KeyValuePair<string, string>> tags,
+        IReadOnlyList<DroppedTag> dropped)
+    {
+        SourceIdentity = sourceIdentity;
+        SerialNumberHex = serialNumberHex;
+        SerialNumberDecimal = serialNumberDecimal;
+        PrincipalTags = tags;
+        DroppedTags = dropped;
+    }
+
+    /// <summary>Gets the source identity the service sets (<c>CN=</c> and the subject's common name), or <see langword="null"/> when the subject has no CN.</summary>
+    public string? SourceIdentity { get; }
+
+    /// <summary>Gets the role session name the service uses: the serial number in lower-case hexadecimal.</summary>
+    public string RoleSessionName => SerialNumberHex;
+
+    /// <summary>Gets the serial number in lower-case hexadecimal, as the service and CloudTrail show it.</summary>
+    public string SerialNumberHex { get; }
+
+    /// <summary>Gets the serial number as an unsigned decimal integer, as SigV4-X509 credentials name it.</summary>
+    public string SerialNumberDecimal { get; }
+
+    /// <summary>Gets the principal tags in the order the service derives them (subject, issuer, SAN), keyed like <c>x509Subject/CN</c>.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> PrincipalTags { get; }
+
+    /// <summary>Gets the certificate attributes that do not become principal tags, each with the reason.</summary>
+    public IReadOnlyList<DroppedTag> DroppedTags { get; }
+
+    /// <summary>Derives the session identity of a certificate under an attribute mapping.</summary>
+    /// <param name="certificate">The end-entity certificate.</param>
+    /// <param name="mapping">The profile's attribute mapping, or <see langword="null"/> for <see cref="AttributeMapping.Default"/>.</param>
+    /// <returns>The session identity.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="certificate"/> is <see langword="null"/>.</exception>
+    public static SessionIdentity FromCertificate(X509Certificate2 certificate, AttributeMapping? mapping = null)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        mapping ??= AttributeMapping.Default;
+        var tags = new List<KeyValuePair<string, string>>();
+        var dropped = new List<DroppedTag>();
+        var subject = DistinguishedNameReader.Read(certificate.SubjectName);
+
+        AddName(CertificateFields.Subject, subject, mapping, tags, dropped);
+        AddName(CertificateFields.Issuer, DistinguishedNameReader.Read(certificate.IssuerName), mapping, tags, dropped);
+        AddSubjectAlternativeNames(SubjectAlternativeNames.Read(certificate), mapping, tags, dropped);
+
+        var accepted = new List<KeyValuePair<string, string>>();
+        foreach (var tag in tags)
+        {
+            if (SessionTagLimits.ValueProblem(tag.Value) is { } problem)
+            {
+                dropped.Add(new DroppedTag(tag.Key, tag.Value, problem + " (STS session-tag rule)."));
+            }
+            else if (accepted.Count >= SessionTagLimits.MaxTags)
+            {
+                dropped.Add(new DroppedTag(tag.Key, tag.Value, $"a session carries at most {SessionTagLimits.MaxTags} tags (STS quota)."));
+            }
+            else
+            {
+                accepted.Add(tag);
+            }
+        }
+
+        // GetSerialNumber is little-endian; the certificate (and the service's hex form) is big-endian.
+        var serial = certificate.GetSerialNumber();
+        Array.Reverse(serial);
+        var commonName = subject.FirstOrDefault(a => a.Name == "CN" && a.Value is not null).Value;
+        return new SessionIdentity(
+            commonName is null ? null : "CN=" + commonName,
+            Convert.ToHexString(serial).ToLowerInvariant(),
+            new BigInteger(serial, isUnsigned: true, isBigEndian: true).ToString(CultureInfo.InvariantCulture),
+            accepted,
+            dropped);
+    }
+
+    /// <summary>Gets the value of a principal tag (tag keys compare case-insensitively, as IAM compares condition keys).</summary>
+    /// <param name="tagKey">The tag key, such as <c>x509Subject/CN</c>.</param>
+    /// <param name="value">The value, when present.</param>
+    /// <returns><see langword="true"/> when the session carries the tag.</returns>
+    public bool TryGetTag(string tagKey, out string value)
+    {
+        foreach (var tag in PrincipalTags)
+        {
+            if (string.Equals(tag.Key, tagKey, StringComparison.OrdinalIgnoreCase))
+            {
+                value = tag.Value;
+                return true;
+            }
+        }
+
+        value = string.Empty;
+        return false;
+    }
+
+    private static void AddName(string field, IReadOnlyList<NameAttribute> attributes, AttributeMapping mapping, List<KeyValuePair<string, string>> tags, List<DroppedTag> dropped) =>
+        AddRdns(field, field, attributes, rdn => mapping.MapsRdn(field, rdn), tags, dropped);
+
+    private static void AddRdns(
+        string field, string prefix, IReadOnlyList<NameAttribute> attributes, Func<string, bool> mapped,
+        List<KeyValuePair<string, string>> tags, List<DroppedTag> dropped)
+    {
+        foreach (var attribute in attributes)
+        {
+            var key = $"{prefix}/{attribute.Name}";
+            if (attribute.MultiValued)
+            {
+                dropped.Add(new DroppedTag(key, null, "a multi-valued RDN is not one attribute the service documents mapping."));
+            }
+            else if (!SupportedAttributes.IsSupportedRdn(attribute.Name))
+            {
+                dropped.Add(new DroppedTag(key, attribute.Value, $"{attribute.Name} is not an RDN IAM Roles Anywhere maps (supported: {string.Join(", ", SupportedAttributes.RdnByOid.Values)})."));
+            }
+            else if (!mapped(attribute.Name))
+            {
+                dropped.Add(new DroppedTag(key, attribute.Value, $"the profile's attribute mapping has no {field} rule for '{attribute.Name}' or '*'."));
+            }
+            else if (attribute.Value is null)
+            {
+                dropped.Add(new DroppedTag(key, null, "the value is not a text string."));
+            }
+            else if (tags.Any(t => string.Equals(t.Key, key, StringComparison.OrdinalIgnoreCase)))
+            {
+                dropped.Add(new DroppedTag(key, attribute.Value, "a tag key holds one value; the first one in the certificate is used."));
+            }
+            else
+            {
+                tags.Add(new(key, attribute.Value));
+            }
+        }
+    }
+
+    private static void AddSubjectAlternativeNames(SubjectAlternativeNames names, AttributeMapping mapping, List<KeyValuePair<string, string>> tags, List<DroppedTag> dropped)
+    {
+        const string San = CertificateFields.SubjectAlternativeName;
+        AddFirst(SupportedAttributes.Dns, names.DnsNames);
+        AddFirst(SupportedAttributes.Uri, names.Uris);
+        for (var i = 0; i < names.DirectoryNames.Count; i++)
+        {
+            if (i == 0)
+            {
+                AddRdns(San, $"{San}/{SupportedAttributes.DirectoryName}", DistinguishedNameReader.Read(names.DirectoryNames[0]), mapping.MapsSanName, tags, dropped);
+            }
+            else
+            {
+                dropped.Add(new DroppedTag($"{San}/{SupportedAttributes.DirectoryName}", names.DirectoryNames[i].Name, "only the first directory name of the SAN is mapped."));
+            }
+        }
+
+        foreach (var other in names.Others)
+        {
+            dropped.Add(new DroppedTag(San, other, "IAM Roles Anywhere maps only DNS names, URIs and directory names from the SAN."));
+        }
+
+        void AddFirst(string type, List<string> values)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                var key = $"{San}/{type}";
+                if (i > 0)
+                {
+                    dropped.Add(new DroppedTag(key, values[i], $"only the first {type} name of the SAN is mapped."));
+                }
+                else if (!mapping.MapsSan(type))
+                {
+                    dropped.Add(new DroppedTag(key, values[i], $"the profile's attribute mapping has no x509SAN rule for '{type}'."));
+                }
+                else
+                {
+                    tags.Add(new(key, values[i]));
+                }
+            }
+        }
+    }
+}

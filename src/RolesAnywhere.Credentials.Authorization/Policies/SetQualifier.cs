@@ -1,0 +1,9 @@
+namespace RolesAnywhere.Credentials.Authorization.Policies;
+
+/// <summary>The set qualifier of a condition operator.</summary>
+internal enum SetQualifier
+{
+    None,
+    ForAnyValue,
+    ForAllValues,
+}
