@@ -67,8 +67,10 @@ internal sealed record ConditionOperator(
             case "StringNotEqualsIgnoreCase": return Supported(OperatorKind.String, negated: true, ignoreCase: true, like: false);
             case "StringLike": return Supported(OperatorKind.String, negated: false, ignoreCase: false, like: true);
             case "StringNotLike": return Supported(OperatorKind.String, negated: true, ignoreCase: false, like: true);
-            case "ArnEquals" or "ArnLike": return Supported(OperatorKind.Arn, negated: false, ignoreCase: false, like: true);
-            case "ArnNotEquals" or "ArnNotLike": return Supported(OperatorKind.Arn, negated: true, ignoreCase: false, like: true);
+            case "ArnEquals": return Supported(OperatorKind.Arn, negated: false, ignoreCase: false, like: false);
+            case "ArnLike": return Supported(OperatorKind.Arn, negated: false, ignoreCase: false, like: true);
+            case "ArnNotEquals": return Supported(OperatorKind.Arn, negated: true, ignoreCase: false, like: false);
+            case "ArnNotLike": return Supported(OperatorKind.Arn, negated: true, ignoreCase: false, like: true);
             case "Null" when !ifExists && qualifier == SetQualifier.None: return Supported(OperatorKind.Null, negated: false, ignoreCase: false, like: false);
             case "Null":
                 return unsupported with { UnsupportedReason = $"'{written}': Null takes neither IfExists nor a set qualifier." };
