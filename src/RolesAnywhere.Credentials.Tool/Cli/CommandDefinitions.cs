@@ -1,3 +1,5 @@
+using RolesAnywhere.Credentials.Configuration;
+
 namespace RolesAnywhere.Credentials.Tool.Cli;
 
 /// <summary>The subcommands of <c>rolesanywhere</c> and the flags each accepts (those of <c>aws_signing_helper</c>, plus a few of ours).</summary>
@@ -10,24 +12,17 @@ internal static class CommandDefinitions
     public const string ReadCertificateData = "read-certificate-data";
     public const string Version = "version";
 
+    /// <summary>
+    /// The flags of the commands that call CreateSession: one per library setting the official helper has a flag for
+    /// (from the library's one list of settings, so a new setting gets its flag there), then the tool's own.
+    /// </summary>
     private static readonly (string Name, FlagKind Kind)[] SessionFlags =
     [
-        (Flags.Certificate, FlagKind.Value),
-        (Flags.PrivateKey, FlagKind.Value),
-        (Flags.Intermediates, FlagKind.Value),
-        (Flags.TrustAnchorArn, FlagKind.Value),
-        (Flags.ProfileArn, FlagKind.Value),
-        (Flags.RoleArn, FlagKind.Value),
-        (Flags.SessionDuration, FlagKind.Value),
-        (Flags.Region, FlagKind.Value),
-        (Flags.Endpoint, FlagKind.Value),
-        (Flags.RoleSessionName, FlagKind.Value),
-        (Flags.Pkcs8Password, FlagKind.Value),
+        .. RolesAnywhereSettings.All
+            .Where(s => s.ToolFlag is not null)
+            .Select(s => (s.ToolFlag!, s.Kind == SettingKind.Boolean ? FlagKind.Switch : FlagKind.Value)),
         (Flags.Pkcs11Lib, FlagKind.Value),
         (Flags.ReusePin, FlagKind.Switch),
-        (Flags.CertSelector, FlagKind.Value),
-        (Flags.SystemStoreName, FlagKind.Value),
-        (Flags.UseLatestExpiringCertificate, FlagKind.Switch),
         (Flags.NoVerifySsl, FlagKind.Switch),
         (Flags.WithProxy, FlagKind.Switch),
         (Flags.Debug, FlagKind.Switch),

@@ -9,36 +9,25 @@ namespace RolesAnywhere.Credentials.Configuration;
 /// helper's command line. <see cref="RolesAnywhereSettings.All"/> lists them; configuration binding, the profile
 /// reader, the tool's flags and the profile fingerprint all read that list, so a setting is added in one place.
 /// </summary>
-internal sealed class RolesAnywhereSetting
+internal sealed class RolesAnywhereSetting(string name, SettingKind kind, string? profileKey, string? toolFlag, Func<RolesAnywhereOptions, object?> get, Action<RolesAnywhereOptions, object?> set, string? profileExpected)
 {
     private static readonly RolesAnywhereOptions Defaults = new();
 
-    private readonly Func<RolesAnywhereOptions, object?> _get;
-    private readonly Action<RolesAnywhereOptions, object?> _set;
-    private readonly string? _profileExpected;
-
-    private RolesAnywhereSetting(string name, SettingKind kind, string? profileKey, string? toolFlag, Func<RolesAnywhereOptions, object?> get, Action<RolesAnywhereOptions, object?> set, string? profileExpected)
-    {
-        Name = name;
-        Kind = kind;
-        ProfileKey = profileKey is null ? null : RolesAnywhereSettings.ProfilePrefix + profileKey;
-        ToolFlag = toolFlag;
-        _get = get;
-        _set = set;
-        _profileExpected = profileExpected;
-    }
+    private readonly Func<RolesAnywhereOptions, object?> _get = get;
+    private readonly Action<RolesAnywhereOptions, object?> _set = set;
+    private readonly string? _profileExpected = profileExpected;
 
     /// <summary>Gets the property name, which is also the configuration key (<c>RolesAnywhere:Name</c>).</summary>
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>Gets the type of the value.</summary>
-    public SettingKind Kind { get; }
+    public SettingKind Kind { get; } = kind;
 
     /// <summary>Gets the key in a shared config profile (<c>roles_anywhere_…</c>), or <see langword="null"/> when profiles do not have it.</summary>
-    public string? ProfileKey { get; }
+    public string? ProfileKey { get; } = profileKey is null ? null : RolesAnywhereSettings.ProfilePrefix + profileKey;
 
     /// <summary>Gets the command-line flag without its dashes, as <c>aws_signing_helper</c> spells it, or <see langword="null"/> when the tool has none.</summary>
-    public string? ToolFlag { get; }
+    public string? ToolFlag { get; } = toolFlag;
 
     /// <summary>Describes a setting.</summary>
     internal static RolesAnywhereSetting Of<T>(string name, SettingKind kind, string? profileKey, string? toolFlag, Func<RolesAnywhereOptions, T> get, Action<RolesAnywhereOptions, T> set, string? profileExpected = null) =>

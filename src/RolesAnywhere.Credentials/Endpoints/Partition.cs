@@ -10,7 +10,7 @@ namespace RolesAnywhere.Credentials.Endpoints;
 /// <c>dnsSuffix</c>/<c>dualStackDnsSuffix</c>) lists them:
 /// https://github.com/aws/aws-sdk-js-v3/blob/main/packages/util-endpoints/src/lib/aws/partitions.json
 /// </remarks>
-internal sealed class Partition
+internal sealed class Partition(string name, string? regionPrefix, string dnsSuffix, string? dualStackDnsSuffix)
 {
     /// <summary>Gets every partition; <c>aws</c>, which holds every region no other claims, comes first.</summary>
     internal static readonly IReadOnlyList<Partition> Known =
@@ -25,25 +25,17 @@ internal sealed class Partition
         new("aws-eusc", "eusc-", "amazonaws.eu", null),
     ];
 
-    private Partition(string name, string? regionPrefix, string dnsSuffix, string? dualStackDnsSuffix)
-    {
-        Name = name;
-        RegionPrefix = regionPrefix;
-        DnsSuffix = dnsSuffix;
-        DualStackDnsSuffix = dualStackDnsSuffix;
-    }
-
     /// <summary>Gets the partition name as it appears in ARNs, such as <c>aws-cn</c>.</summary>
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>Gets how the names of the partition's regions start (<c>cn-</c>), or <see langword="null"/> for <c>aws</c>, which holds the rest.</summary>
-    public string? RegionPrefix { get; }
+    public string? RegionPrefix { get; } = regionPrefix;
 
     /// <summary>Gets the suffix of the regular endpoints, such as <c>amazonaws.com</c>.</summary>
-    public string DnsSuffix { get; }
+    public string DnsSuffix { get; } = dnsSuffix;
 
     /// <summary>Gets the suffix of the dual-stack endpoints, or <see langword="null"/> where the partition has none.</summary>
-    public string? DualStackDnsSuffix { get; }
+    public string? DualStackDnsSuffix { get; } = dualStackDnsSuffix;
 
     /// <summary>Gets the partition named <paramref name="name"/>, or <see langword="null"/> when unknown.</summary>
     public static Partition? Find(string name)
