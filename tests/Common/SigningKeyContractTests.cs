@@ -185,12 +185,15 @@ public abstract class SigningKeyContractTests
     }
 
     [Fact]
-    public void Dispose_Twice_DoesNotThrow()
+    public void Dispose_Twice_DoesNotThrowAndTheKeyStaysDisposed()
     {
         ISigningKey key = CreateKey();
 
         key.Dispose();
-        key.Dispose();
+        var second = Record.Exception(key.Dispose);
+
+        Assert.Null(second);
+        Assert.Throws<ObjectDisposedException>(() => key.TrySign(StringToSign, new byte[4096], out _));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using RolesAnywhere.Credentials.Sessions;
+using RolesAnywhere.Credentials.TestSupport;
 using RolesAnywhere.Credentials.Testing;
 using RolesAnywhere.Credentials.Testing.Certificates;
 
@@ -155,9 +156,9 @@ public sealed class FaultTests
         var call = synchronous
             ? Task.Run(() => credentials.GetCredentials(), TestContext.Current.CancellationToken)
             : credentials.GetCredentialsAsync();
-        await RefreshTests.WaitUntil(() => world.SessionRequests.Count == 1);
+        await Eventually.HoldsAsync(() => world.SessionRequests.Count == 1);
         world.Clock.Advance(TimeSpan.FromSeconds(31));
-        await RefreshTests.WaitUntil(() => world.SessionRequests.Count == 2 || call.IsCompleted);
+        await Eventually.HoldsAsync(() => world.SessionRequests.Count == 2 || call.IsCompleted);
         world.Clock.Advance(TimeSpan.FromSeconds(15));
 
         var ex = await Assert.ThrowsAsync<RolesAnywhereServiceException>(() => call);
@@ -175,7 +176,7 @@ public sealed class FaultTests
         using var cancel = new CancellationTokenSource();
 
         var call = credentials.Client.CreateSessionAsync(cancel.Token);
-        await RefreshTests.WaitUntil(() => world.SessionRequests.Count == 1);
+        await Eventually.HoldsAsync(() => world.SessionRequests.Count == 1);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using RolesAnywhere.Credentials.TestSupport;
 using RolesAnywhere.Credentials.Testing;
 
 namespace RolesAnywhere.Credentials.Tests.Credentials;
@@ -43,7 +44,7 @@ public sealed class RefreshTests
         world.Clock.Advance(untilWindow + TimeSpan.FromSeconds(1));
 
         var during = credentials.GetCredentials();
-        await WaitUntil(() => observer.Successes == 2);
+        await Eventually.HoldsAsync(() => observer.Successes == 2);
         var after = credentials.GetCredentials();
 
         Assert.Same(first, during);
@@ -64,7 +65,7 @@ public sealed class RefreshTests
 
         world.Clock.Advance(TimeSpan.FromMinutes(50));
         var during = await credentials.GetCredentialsAsync();
-        await WaitUntil(() => !observer.Failures.IsEmpty);
+        await Eventually.HoldsAsync(() => !observer.Failures.IsEmpty);
         var (error, servingLastGood) = Assert.Single(observer.Failures);
         Assert.True(servingLastGood);
         Assert.IsType<RolesAnywhereServiceException>(error);
@@ -98,14 +99,14 @@ public sealed class RefreshTests
         world.Emulator.EnqueueFault(EmulatorFault.InternalError());
         world.Clock.Advance(TimeSpan.FromMinutes(50));
         credentials.GetCredentials();
-        await WaitUntil(() => !observer.Failures.IsEmpty);
+        await Eventually.HoldsAsync(() => !observer.Failures.IsEmpty);
 
         world.Clock.Advance(TimeSpan.FromMinutes(1));
         var retried = credentials.GetCredentials();
 
         // The observer hears of the failure before the SDK stores the deferred state, so a call made in between
         // can find the failed refresh still running and start none: keep asking, as an application would.
-        await WaitUntil(() =>
+        await Eventually.HoldsAsync(() =>
         {
             credentials.GetCredentials();
             return observer.Successes == 2;
@@ -168,15 +169,6 @@ public sealed class RefreshTests
 
         Assert.Same(first, during);
         Assert.Same(first, duringAsync);
-    }
-
-    internal static async Task WaitUntil(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
     }
 
     private sealed class BlockingObserver(ManualResetEventSlim gate) : RolesAnywhere.Credentials.Sessions.ICreateSessionObserver

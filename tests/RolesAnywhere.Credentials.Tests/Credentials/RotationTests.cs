@@ -1,3 +1,4 @@
+using RolesAnywhere.Credentials.TestSupport;
 using RolesAnywhere.Credentials.Testing.Certificates;
 
 namespace RolesAnywhere.Credentials.Tests.Credentials;
@@ -43,7 +44,7 @@ public sealed class RotationTests
         File.WriteAllText(options.CertificatePath!, TestCertificatePem.Certificate(newLeaf));
         world.Clock.Advance(TimeSpan.FromMinutes(50));
         var during = credentials.GetCredentials();
-        await RefreshTests.WaitUntil(() => !observer.Failures.IsEmpty);
+        await Eventually.HoldsAsync(() => !observer.Failures.IsEmpty);
 
         Assert.Same(first, during);
         var (error, servingLastGood) = Assert.Single(observer.Failures);
@@ -55,7 +56,7 @@ public sealed class RotationTests
         File.WriteAllText(options.PrivateKeyPath!, TestCertificatePem.PrivateKey(newLeaf));
         world.Clock.Advance(TimeSpan.FromMinutes(1));
         credentials.GetCredentials();
-        await RefreshTests.WaitUntil(() => observer.Successes == 2);
+        await Eventually.HoldsAsync(() => observer.Successes == 2);
         Assert.Equal(Convert.ToBase64String(newLeaf.RawData), world.SessionRequests[^1].Headers["X-Amz-X509"]);
     }
 

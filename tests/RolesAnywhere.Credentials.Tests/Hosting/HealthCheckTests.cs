@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RolesAnywhere.Credentials.Diagnostics;
 using RolesAnywhere.Credentials.HealthChecks;
+using RolesAnywhere.Credentials.TestSupport;
 using RolesAnywhere.Credentials.Testing.Certificates;
 using RolesAnywhere.Credentials.Tests.Credentials;
 
@@ -80,7 +81,7 @@ public sealed class HealthCheckTests : IAsyncLifetime
         world.Emulator.RemoveTrustAnchor(world.TrustAnchorArn);
         world.Clock.Advance(TimeSpan.FromMinutes(58));
         var served = await credentials.GetCredentialsAsync();
-        await WaitUntilAsync(() => telemetry.Snapshot.LastAttemptFailed);
+        await Eventually.HoldsAsync(() => telemetry.Snapshot.LastAttemptFailed);
 
         var result = await check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
 
@@ -118,15 +119,5 @@ public sealed class HealthCheckTests : IAsyncLifetime
         var telemetry = new CreateSessionTelemetry(world.Emulator.Region, timeProvider: world.Clock);
         var credentials = world.Credentials(options, telemetry);
         return (credentials, new RolesAnywhereHealthCheck(credentials, telemetry, checkOptions ?? new RolesAnywhereHealthCheckOptions(), world.Clock));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The background refresh did not finish in time.");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
     }
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.Time.Testing;
+using RolesAnywhere.Credentials.TestSupport;
 using RolesAnywhere.Credentials.Tool.Tests.Support;
 
 namespace RolesAnywhere.Credentials.Tool.Tests.Commands;
@@ -27,15 +27,14 @@ public sealed class UpdateCommandTests : IDisposable
     [Fact]
     public async Task Once_ServiceKeepsFailing_RetriesWithBackoffThenExit1()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new TimerClock();
         var source = new ScriptedCredentialSource(time) { FailWith = new RolesAnywhereServiceException("throttled", HttpStatusCode.TooManyRequests, "ThrottlingException", null) };
         var path = directory.File("credentials");
 
         var run = ToolRun.RunAsync(ToolRun.SessionArgs("update", "--once"), _ => source, sharedCredentialsPath: path, time: time);
         while (!run.IsCompleted)
         {
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-            time.Advance(TimeSpan.FromSeconds(1));
+            await time.AdvanceToNextTimerAsync(done: run);
         }
 
         Assert.Equal(1, (await run).ExitCode);
@@ -47,38 +46,22 @@ public sealed class UpdateCommandTests : IDisposable
     [Fact]
     public async Task Continuous_RefreshesBeforeExpiryUntilStopped()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new TimerClock();
         var source = new ScriptedCredentialSource(time);
         var path = directory.File("credentials");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
 
         var run = ToolRun.RunAsync(ToolRun.SessionArgs("update", "--profile", "ra"), _ => source, sharedCredentialsPath: path, time: time, stop: stop.Token);
-        await WaitUntil(() => File.Exists(path) && File.ReadAllText(path).Contains("ASIATEST000000000001", StringComparison.Ordinal));
+        await Eventually.HoldsAsync(() => File.Exists(path) && File.ReadAllText(path).Contains("ASIATEST000000000001", StringComparison.Ordinal), "the first session written");
 
-        // Step the clock in 15-second steps: the second session comes 45 minutes in (15 before expiry).
-        var elapsed = TimeSpan.Zero;
-        while (!File.ReadAllText(path).Contains("ASIATEST000000000002", StringComparison.Ordinal))
-        {
-            Assert.True(elapsed < TimeSpan.FromMinutes(50), "no refresh within 50 simulated minutes");
-            time.Advance(TimeSpan.FromSeconds(15));
-            elapsed += TimeSpan.FromSeconds(15);
-            await Task.Delay(15, TestContext.Current.CancellationToken);
-        }
+        // The command now waits for the next refresh: the second session comes 45 minutes in (15 before expiry).
+        var elapsed = await time.AdvanceToNextTimerAsync();
+        await Eventually.HoldsAsync(() => File.ReadAllText(path).Contains("ASIATEST000000000002", StringComparison.Ordinal), "the second session written");
 
         Assert.InRange(elapsed, TimeSpan.FromMinutes(44.5), TimeSpan.FromMinutes(46.5));
         Assert.Equal(2, source.Calls);
         await stop.CancelAsync();
 
         Assert.Equal(0, (await run).ExitCode);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not reached in 20 s");
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
     }
 }

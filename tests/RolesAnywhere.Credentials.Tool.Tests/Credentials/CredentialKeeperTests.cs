@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
+using RolesAnywhere.Credentials.TestSupport;
 using RolesAnywhere.Credentials.Tool.Credentials;
 using RolesAnywhere.Credentials.Tool.Tests.Support;
 
@@ -6,7 +6,7 @@ namespace RolesAnywhere.Credentials.Tool.Tests.Credentials;
 
 public sealed class CredentialKeeperTests
 {
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero));
+    private readonly TimerClock time = new(new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task RefreshAsync_ManyConcurrentCallers_OneFetch()
@@ -108,8 +108,7 @@ public sealed class CredentialKeeperTests
 
         while (!written.Task.IsCompleted)
         {
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-            time.Advance(TimeSpan.FromSeconds(1));
+            await time.AdvanceToNextTimerAsync(done: written.Task);
         }
 
         await stop.CancelAsync();

@@ -1,7 +1,6 @@
-using RolesAnywhere.Credentials.TestSupport;
+namespace RolesAnywhere.Credentials.TestSupport;
 
-namespace RolesAnywhere.Credentials.Tests;
-
+/// <summary>The known-answer vectors are copied next to every test assembly (compiled into each test project).</summary>
 public sealed class VectorsPresentTests
 {
     [Fact]
