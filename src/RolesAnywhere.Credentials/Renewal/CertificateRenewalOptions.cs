@@ -1,0 +1,56 @@
+namespace RolesAnywhere.Credentials.Renewal;
+
+/// <summary>Settings of <see cref="CertificateRenewer"/>: the files to renew, the CA, when to renew and what to check.</summary>
+public sealed class CertificateRenewalOptions
+{
+    /// <summary>The default of <see cref="RenewAt"/>: renew once two thirds of the lifetime have passed.</summary>
+    public const double DefaultRenewAt = 2.0 / 3.0;
+
+    /// <summary>The default of <see cref="Jitter"/>: up to 5 % of the lifetime earlier or later.</summary>
+    public const double DefaultJitter = 0.05;
+
+    /// <summary>Gets or sets the path of the PEM or DER certificate file to renew (replaced in place). Required.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>Gets or sets the path of the private key file (replaced in place by a new key, PKCS#8). Required; keys in PKCS#11 tokens or TPMs are refused.</summary>
+    public string? PrivateKeyPath { get; set; }
+
+    /// <summary>Gets or sets the path of the PEM bundle of intermediate CA certificates, rewritten when the CA returns a chain; optional.</summary>
+    public string? IntermediatesPath { get; set; }
+
+    /// <summary>Gets or sets the password of the current key; the new key is written encrypted with it (PBES2, AES-256, PBKDF2-SHA-256). Never logged.</summary>
+    public string? PrivateKeyPassword { get; set; }
+
+    /// <summary>Gets or sets the CA that signs the new certificate. Required.</summary>
+    public ICertificateIssuer? Issuer { get; set; }
+
+    /// <summary>Gets or sets the fraction of the certificate's lifetime after which it is due (0 to 1, exclusive).</summary>
+    /// <value>Two thirds: renew with one third of the lifetime left.</value>
+    public double RenewAt { get; set; } = DefaultRenewAt;
+
+    /// <summary>
+    /// Gets or sets how far, as a fraction of the lifetime, the due time moves earlier or later (0 to 0.2), so that
+    /// certificates issued together are not renewed together. The offset is derived from the certificate itself:
+    /// stable for one certificate, spread over a fleet.
+    /// </summary>
+    /// <value>0.05.</value>
+    public double Jitter { get; set; } = DefaultJitter;
+
+    /// <summary>Gets or sets the kind of the new key.</summary>
+    /// <value><see cref="RenewalKeyAlgorithm.Same"/>: the algorithm and size of the current key.</value>
+    public RenewalKeyAlgorithm KeyAlgorithm { get; set; }
+
+    /// <summary>Gets or sets the path of the trust anchor's CA certificate (PEM or DER); when set, the new certificate must chain to it.</summary>
+    public string? TrustAnchorCertificatePath { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether a certificate whose subject differs from the request, or that lacks a requested
+    /// subject alternative name, may be installed (the changes are reported either way). Off by default: the
+    /// subject and names decide the session's source identity and principal tags.
+    /// </summary>
+    public bool AcceptIdentityChanges { get; set; }
+
+    /// <summary>Gets or sets how long to wait for another renewer of the same files to finish.</summary>
+    /// <value>Two minutes.</value>
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,184 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace RolesAnywhere.Credentials.Renewal;
+
+/// <summary>
+/// An issuer that runs a command: the CSR goes to its standard input as PEM (and its path in the
+/// <c>ROLESANYWHERE_CSR_FILE</c> environment variable), and the command prints the certificate, optionally followed
+/// by its chain, as PEM on standard output. A non-zero exit code is a failure, reported with the command's standard
+/// error. Works with <c>openssl ca</c>, <c>step ca sign</c>, <c>cfssl sign</c>, <c>vault write pki/sign/…</c>,
+/// <c>aws acm-pca issue-certificate</c> and any script of your own.
+/// </summary>
+/// <remarks>The program is started directly with its arguments, never through a shell, unless made with <see cref="Shell"/>.</remarks>
+public sealed class CommandCertificateIssuer : ICertificateIssuer
+{
+    /// <summary>The environment variable holding the path of a file with the CSR PEM.</summary>
+    public const string CsrFileVariable = "ROLESANYWHERE_CSR_FILE";
+
+    /// <summary>Output beyond this is not read (a certificate chain is a few kilobytes).</summary>
+    private const int MaxOutputChars = 1 << 20;
+
+    private readonly string _fileName;
+    private readonly string[] _arguments;
+
+    /// <summary>Initializes a new instance that runs <paramref name="fileName"/> with <paramref name="arguments"/>, without a shell.</summary>
+    /// <param name="fileName">The program: a path, or a name looked up in <c>PATH</c>.</param>
+    /// <param name="arguments">Its arguments, passed as they are.</param>
+    /// <exception cref="ArgumentException"><paramref name="fileName"/> is empty.</exception>
+    public CommandCertificateIssuer(string fileName, IEnumerable<string> arguments)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentNullException.ThrowIfNull(arguments);
+        _fileName = fileName;
+        _arguments = arguments.ToArray();
+    }
+
+    /// <summary>Gets or sets how long the command may run before it is killed.</summary>
+    /// <value>Two minutes.</value>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Makes an issuer from a command line split into words as a POSIX shell would, but run without a shell (no variables, globs, pipes or redirections).</summary>
+    /// <param name="commandLine">The program and its arguments, for example <c>openssl x509 -req -CA ca.pem -CAkey ca.key -days 30</c>.</param>
+    /// <returns>The issuer.</returns>
+    /// <exception cref="ArgumentException">The line is empty or has an unterminated quote.</exception>
+    public static CommandCertificateIssuer Parse(string commandLine)
+    {
+        ArgumentNullException.ThrowIfNull(commandLine);
+        var words = CommandLine.Split(commandLine);
+        return new CommandCertificateIssuer(words[0], words.Skip(1));
+    }
+
+    /// <summary>Makes an issuer that runs <paramref name="script"/> with <c>/bin/sh -c</c>, for pipelines and redirections.</summary>
+    /// <param name="script">The shell script.</param>
+    /// <returns>The issuer.</returns>
+    /// <exception cref="ArgumentException"><paramref name="script"/> is empty.</exception>
+    public static CommandCertificateIssuer Shell(string script)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(script);
+        return new CommandCertificateIssuer("/bin/sh", ["-c", script]);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IssuedCertificate> IssueAsync(CertificateSigningRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var folder = Directory.CreateTempSubdirectory("rolesanywhere-csr-");
+        try
+        {
+            var csrFile = Path.Combine(folder.FullName, "request.csr");
+            await File.WriteAllTextAsync(csrFile, request.Pem, Encoding.ASCII, cancellationToken).ConfigureAwait(false);
+            var start = new ProcessStartInfo(_fileName)
+            {
+                UseShellExecute = false,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                StandardOutputEncoding = Encoding.UTF8,
+                StandardErrorEncoding = Encoding.UTF8,
+            };
+            foreach (var argument in _arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment[CsrFileVariable] = csrFile;
+            var (exitCode, output, error) = await RunAsync(start, request.Pem, cancellationToken).ConfigureAwait(false);
+            if (exitCode != 0)
+            {
+                throw new CertificateRenewalException(
+                    CertificateRenewalStage.Issuance,
+                    string.Create(CultureInfo.InvariantCulture, $"The issuer command '{_fileName}' failed with exit code {exitCode}: {PrintableText.Of(error)}. Nothing was replaced."));
+            }
+
+            return IssuedCertificate.FromPem(output, $"the issuer command '{_fileName}'");
+        }
+        finally
+        {
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A folder the command kept open is left to the system's temporary-file cleaning.
+            }
+        }
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(ProcessStartInfo start, string input, CancellationToken cancellationToken)
+    {
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new Win32Exception("the process did not start");
+        }
+        catch (Win32Exception ex)
+        {
+            throw new CertificateRenewalException(CertificateRenewalStage.Issuance, $"The issuer command '{_fileName}' cannot be started ({ex.Message}); check the program's name and PATH. Nothing was replaced.", ex);
+        }
+
+        using (process)
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(Timeout);
+            try
+            {
+                var output = ReadLimitedAsync(process.StandardOutput, timeout.Token);
+                var error = ReadLimitedAsync(process.StandardError, timeout.Token);
+                try
+                {
+                    await process.StandardInput.WriteAsync(input.AsMemory(), timeout.Token).ConfigureAwait(false);
+                    process.StandardInput.Close();
+                }
+                catch (IOException)
+                {
+                    // The command does not read standard input (it uses ROLESANYWHERE_CSR_FILE) and exited or closed it.
+                }
+
+                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+                return (process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
+            }
+            catch (OperationCanceledException ex)
+            {
+                Kill(process);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+
+                throw new CertificateRenewalException(CertificateRenewalStage.Issuance, string.Create(CultureInfo.InvariantCulture, $"The issuer command '{_fileName}' did not finish within {Timeout.TotalSeconds:0} s and was stopped. Nothing was replaced."), ex);
+            }
+        }
+    }
+
+    private static async Task<string> ReadLimitedAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (text.Length < MaxOutputChars)
+            {
+                text.Append(buffer, 0, Math.Min(read, MaxOutputChars - text.Length));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It has exited already.
+        }
+    }
+}

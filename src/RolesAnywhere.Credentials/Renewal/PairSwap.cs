@@ -1,0 +1,270 @@
+using System.Text;
+using RolesAnywhere.Credentials.Interop;
+
+namespace RolesAnywhere.Credentials.Renewal;
+
+/// <summary>
+/// Replaces a certificate, its key and its intermediates on disk so that a crash at any moment leaves a pair that
+/// belongs together, and the previous pair as <c>*.previous</c>:
+/// <list type="number">
+/// <item>the new files and copies of the current ones are written under temporary names in the same directories,
+/// with the current files' mode, owner and group, and flushed to disk (<see cref="SwapStep.TemporariesWritten"/>);</item>
+/// <item>a journal is written, flushed and renamed into place: the commit point (<see cref="SwapStep.Committed"/>);</item>
+/// <item>each temporary file is renamed over its target, key first and certificate last, and the directories flushed;</item>
+/// <item>the journal is removed (<see cref="SwapStep.Completed"/>).</item>
+/// </list>
+/// A crash before the commit leaves the current pair and stray temporary files, which <see cref="Recover"/> deletes;
+/// a crash after it leaves a journal, and <see cref="Recover"/> completes the renames. Callers hold the renewal lock.
+/// </summary>
+internal sealed class PairSwap
+{
+    private const string TemporarySuffix = ".renewing";
+    private const string PreviousSuffix = ".previous";
+
+    private readonly Target[] _targets;
+    private readonly string _journal;
+    private readonly Action<SwapStep>? _observer;
+
+    private PairSwap(Target key, Target? intermediates, Target certificate, Action<SwapStep>? observer)
+    {
+        Key = key;
+        Intermediates = intermediates;
+        Certificate = certificate;
+        _targets = intermediates is null ? [key, certificate] : [key, intermediates, certificate];
+        _journal = Hidden(certificate.Path, ".renewal-journal");
+        LockPath = Hidden(certificate.Path, ".renewal-lock");
+        _observer = observer;
+    }
+
+    public Target Key { get; }
+
+    public Target? Intermediates { get; }
+
+    public Target Certificate { get; }
+
+    /// <summary>Gets the lock file renewers of these files share, next to the certificate.</summary>
+    public string LockPath { get; }
+
+    /// <summary>Gets whether an interrupted swap left a journal or temporary files behind.</summary>
+    public bool NeedsRecovery => File.Exists(_journal) || _targets.Any(t => File.Exists(t.Temporary) || File.Exists(t.PreviousTemporary));
+
+    /// <summary>Names the files of a swap; symbolic links are followed, so the files they point to are replaced and the links stay.</summary>
+    public static PairSwap For(string certificatePath, string keyPath, string? intermediatesPath, Action<SwapStep>? observer = null) =>
+        new(new Target(Resolve(keyPath)), intermediatesPath is null ? null : new Target(Resolve(intermediatesPath)), new Target(Resolve(certificatePath)), observer);
+
+    /// <summary>Completes a swap whose journal is on disk, or removes the temporary files of one that did not reach it.</summary>
+    /// <returns><see langword="true"/> when an interrupted swap was completed.</returns>
+    public bool Recover()
+    {
+        var completed = false;
+        if (File.Exists(_journal))
+        {
+            foreach (var target in _targets)
+            {
+                MoveIfPresent(target.PreviousTemporary, target.Previous);
+            }
+
+            foreach (var target in _targets)
+            {
+                MoveIfPresent(target.Temporary, target.Path);
+            }
+
+            FlushDirectories();
+            File.Delete(_journal);
+            FlushDirectory(Path.GetDirectoryName(_journal)!);
+            completed = true;
+        }
+
+        Discard();
+        return completed;
+    }
+
+    /// <summary>Writes the new files and copies of the current ones under temporary names, flushed, with the current files' mode and ownership.</summary>
+    /// <exception cref="IOException">A write failed (disk full, read-only file system); call <see cref="Discard"/>.</exception>
+    /// <exception cref="UnauthorizedAccessException">A directory is not writable; call <see cref="Discard"/>.</exception>
+    public void WriteTemporaries(ReadOnlySpan<byte> certificatePem, Action<Stream> writeKey, string? intermediatesPem)
+    {
+        Discard();
+        Write(Key, writeKey);
+        var certificate = certificatePem.ToArray();
+        Write(Certificate, s => s.Write(certificate));
+        if (Intermediates is not null && intermediatesPem is not null)
+        {
+            Write(Intermediates, s => s.Write(Encoding.ASCII.GetBytes(intermediatesPem)));
+        }
+
+        foreach (var target in _targets)
+        {
+            if (File.Exists(target.Temporary) && File.Exists(target.Path))
+            {
+                File.Copy(target.Path, target.PreviousTemporary, overwrite: true);
+                FinishTemporary(target, target.PreviousTemporary);
+            }
+        }
+
+        _observer?.Invoke(SwapStep.TemporariesWritten);
+        _observer?.Invoke(SwapStep.PreviousKept);
+    }
+
+    /// <summary>Commits and performs the renames (key, intermediates, certificate), then removes the journal.</summary>
+    /// <exception cref="IOException">Writing the journal failed (nothing changed; call <see cref="Discard"/>), or a rename failed after the commit (call <see cref="Recover"/>).</exception>
+    public void Commit()
+    {
+        var pending = _journal + TemporarySuffix;
+        using (var journal = new FileStream(pending, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            var text = new StringBuilder();
+            foreach (var target in _targets.Where(t => File.Exists(t.Temporary)))
+            {
+                text.Append(target.Temporary).Append('\t').Append(target.Path).Append('\n');
+            }
+
+            journal.Write(Encoding.UTF8.GetBytes(text.ToString()));
+            journal.Flush(flushToDisk: true);
+        }
+
+        File.Move(pending, _journal, overwrite: true);
+        FlushDirectory(Path.GetDirectoryName(_journal)!);
+        _observer?.Invoke(SwapStep.Committed);
+
+        foreach (var target in _targets)
+        {
+            MoveIfPresent(target.PreviousTemporary, target.Previous);
+        }
+
+        MoveIfPresent(Key.Temporary, Key.Path);
+        _observer?.Invoke(SwapStep.KeyReplaced);
+        if (Intermediates is not null)
+        {
+            MoveIfPresent(Intermediates.Temporary, Intermediates.Path);
+            _observer?.Invoke(SwapStep.IntermediatesReplaced);
+        }
+
+        MoveIfPresent(Certificate.Temporary, Certificate.Path);
+        FlushDirectories();
+        _observer?.Invoke(SwapStep.CertificateReplaced);
+
+        File.Delete(_journal);
+        FlushDirectory(Path.GetDirectoryName(_journal)!);
+        _observer?.Invoke(SwapStep.Completed);
+    }
+
+    /// <summary>Deletes the temporary files of a swap that was not committed (and a half-written journal).</summary>
+    public void Discard()
+    {
+        foreach (var target in _targets)
+        {
+            DeleteQuietly(target.Temporary);
+            DeleteQuietly(target.PreviousTemporary);
+        }
+
+        DeleteQuietly(_journal + TemporarySuffix);
+    }
+
+    private static void Write(Target target, Action<Stream> write)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Owner-only until the content is complete and the current file's mode is applied.
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(target.Temporary, options))
+        {
+            write(stream);
+            stream.Flush(flushToDisk: true);
+        }
+
+        FinishTemporary(target, target.Temporary);
+    }
+
+    /// <summary>Gives <paramref name="temporary"/> the mode, owner and group of the file it will replace, and flushes it.</summary>
+    private static void FinishTemporary(Target target, string temporary)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(target.Path))
+        {
+            if (UnixFiles.Supported)
+            {
+                var (owner, group) = UnixFiles.GetOwner(target.Path);
+                if (UnixFiles.GetOwner(temporary) != (owner, group))
+                {
+                    try
+                    {
+                        UnixFiles.SetOwner(temporary, owner, group);
+                    }
+                    catch (IOException ex)
+                    {
+                        throw new IOException($"'{target.Path}' belongs to user {owner}, group {group}, which this process cannot give the new file ({ex.Message}); run the renewal as that user or as root.", ex);
+                    }
+                }
+            }
+
+            File.SetUnixFileMode(temporary, File.GetUnixFileMode(target.Path));
+        }
+
+        using var flush = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+        flush.Flush(flushToDisk: true);
+    }
+
+    private static void MoveIfPresent(string from, string to)
+    {
+        if (File.Exists(from))
+        {
+            File.Move(from, to, overwrite: true);
+        }
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: a stray temporary file is removed by the next run's recovery.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+
+    private void FlushDirectories()
+    {
+        foreach (var directory in _targets.Select(t => Path.GetDirectoryName(t.Path)!).Distinct(StringComparer.Ordinal))
+        {
+            FlushDirectory(directory);
+        }
+    }
+
+    private static void FlushDirectory(string directory)
+    {
+        if (UnixFiles.Supported)
+        {
+            UnixFiles.FlushDirectory(directory);
+        }
+    }
+
+    private static string Resolve(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+    }
+
+    private static string Hidden(string path, string suffix) =>
+        Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + suffix);
+
+    /// <summary>One file of the pair and the names used while it is replaced.</summary>
+    internal sealed class Target(string path)
+    {
+        public string Path { get; } = path;
+
+        public string Temporary { get; } = Hidden(path, TemporarySuffix);
+
+        public string Previous { get; } = path + PreviousSuffix;
+
+        public string PreviousTemporary { get; } = Hidden(path, PreviousSuffix + TemporarySuffix);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace RolesAnywhere.Credentials.Renewal;
+
+/// <summary>
+/// The lock renewers of the same files take before they read, issue and swap: an advisory <c>flock</c> on a lock
+/// file next to the certificate (what .NET takes for <see cref="FileShare.None"/> on Unix), released when the
+/// process ends however it ends. The second renewer waits, then finds the pair the first installed.
+/// </summary>
+internal sealed class RenewalLock : IDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+    private readonly FileStream _stream;
+
+    private RenewalLock(FileStream stream) => _stream = stream;
+
+    /// <exception cref="CertificateRenewalException">The lock file cannot be created, or another renewer held it for longer than <paramref name="timeout"/>.</exception>
+    public static async Task<RenewalLock> AcquireAsync(string path, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + timeout;
+        while (true)
+        {
+            try
+            {
+                var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+                if (!OperatingSystem.IsWindows())
+                {
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+
+                return new RenewalLock(new FileStream(path, options));
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw NotWritable(path, ex);
+            }
+            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException && IsHeldByOther(path))
+            {
+                if (time.GetUtcNow() >= deadline)
+                {
+                    throw new CertificateRenewalException(
+                        CertificateRenewalStage.Swap,
+                        string.Create(CultureInfo.InvariantCulture, $"Another renewal of these files held the lock '{path}' for more than {timeout.TotalSeconds:0} s; nothing was replaced. If no renewal is running, the lock is stale only if a process still holds the file open."),
+                        ex);
+                }
+
+                await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                throw NotWritable(path, ex);
+            }
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+
+    /// <summary>Tells a lock held by another holder (the file exists and can be seen) from a directory that cannot be written.</summary>
+    private static bool IsHeldByOther(string path) => File.Exists(path);
+
+    private static CertificateRenewalException NotWritable(string path, Exception ex) => new(
+        CertificateRenewalStage.Swap,
+        $"The directory '{Path.GetDirectoryName(path)}' cannot be written ({ex.Message}): the renewal writes the new files next to the current ones. Make it writable for this user; nothing was replaced.",
+        ex);
+}

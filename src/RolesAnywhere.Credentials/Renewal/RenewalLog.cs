@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace RolesAnywhere.Credentials.Renewal;
+
+/// <summary>The renewal's log messages: serials, dates, stages and the CA's changes; never keys or passwords.</summary>
+internal static partial class RenewalLog
+{
+    [LoggerMessage(EventId = 101, EventName = "CertificateRenewed", Level = LogLevel.Information,
+        Message = "Certificate renewed: serial {PreviousSerial} -> {Serial}, valid until {NotAfter:O}, next due {DueAt:O}")]
+    public static partial void Renewed(ILogger logger, string previousSerial, string serial, DateTimeOffset notAfter, DateTimeOffset dueAt);
+
+    [LoggerMessage(EventId = 102, EventName = "CertificateRenewalChange", Level = LogLevel.Warning,
+        Message = "The CA changed the renewed certificate (serial {Serial}): {Change}")]
+    public static partial void Changed(ILogger logger, string serial, string change);
+
+    [LoggerMessage(EventId = 103, EventName = "CertificateRenewalFailed", Level = LogLevel.Warning,
+        Message = "Certificate renewal failed at {Stage} for serial {Serial} (expires {NotAfter:O}); the current pair stays in place")]
+    public static partial void Failed(ILogger logger, CertificateRenewalStage stage, string serial, DateTimeOffset notAfter, Exception exception);
+
+    [LoggerMessage(EventId = 104, EventName = "CertificateSwapRecovered", Level = LogLevel.Warning,
+        Message = "An interrupted certificate swap of {CertificatePath} was completed from its journal")]
+    public static partial void Recovered(ILogger logger, string certificatePath);
+
+    [LoggerMessage(EventId = 105, EventName = "CertificateRenewedElsewhere", Level = LogLevel.Information,
+        Message = "Another renewer replaced the certificate while this one waited: serial {PreviousSerial} -> {Serial}")]
+    public static partial void RenewedElsewhere(ILogger logger, string previousSerial, string serial);
+}
