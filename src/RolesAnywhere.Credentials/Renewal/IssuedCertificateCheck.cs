@@ -36,7 +36,8 @@ internal static class IssuedCertificateCheck
 
         var changes = new List<string>();
         var identityChanges = new List<string>();
-        if (!leaf.SubjectName.RawData.AsSpan().SequenceEqual(request.Subject.RawData))
+        // Compared as text: CAs re-encode names (CFSSL writes PrintableString where the request had UTF8String).
+        if (!string.Equals(leaf.SubjectName.Name, request.Subject.Name, StringComparison.Ordinal))
         {
             identityChanges.Add($"the subject is '{leaf.Subject}' instead of '{request.Subject.Name}'");
         }
