@@ -19,35 +19,31 @@ internal sealed class RenewalLock : IDisposable
     public static async Task<RenewalLock> AcquireAsync(string path, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + timeout;
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
         while (true)
         {
             try
             {
-                var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
-                if (!OperatingSystem.IsWindows())
-                {
-                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-
                 return new RenewalLock(new FileStream(path, options));
             }
-            catch (UnauthorizedAccessException ex)
-            {
-                throw NotWritable(path, ex);
-            }
-            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException && IsHeldByOther(path))
+            catch (IOException ex) when (IsContention(ex))
             {
                 if (time.GetUtcNow() >= deadline)
                 {
                     throw new CertificateRenewalException(
                         CertificateRenewalStage.Swap,
-                        string.Create(CultureInfo.InvariantCulture, $"Another renewal of these files held the lock '{path}' for more than {timeout.TotalSeconds:0} s; nothing was replaced. If no renewal is running, the lock is stale only if a process still holds the file open."),
+                        string.Create(CultureInfo.InvariantCulture, $"Another renewal of these files held the lock '{path}' for more than {timeout.TotalSeconds:0} s; nothing was replaced."),
                         ex);
                 }
 
                 await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw NotWritable(path, ex);
             }
@@ -56,8 +52,13 @@ internal sealed class RenewalLock : IDisposable
 
     public void Dispose() => _stream.Dispose();
 
-    /// <summary>Tells a lock held by another holder (the file exists and can be seen) from a directory that cannot be written.</summary>
-    private static bool IsHeldByOther(string path) => File.Exists(path);
+    /// <summary>
+    /// Tells a lock held by another holder from a file that cannot be opened: on Unix .NET reports a held
+    /// <c>flock</c> with the raw <c>EWOULDBLOCK</c> errno as the HResult (11 on Linux, 35 on macOS), on Windows a
+    /// sharing or lock violation.
+    /// </summary>
+    private static bool IsContention(IOException ex) =>
+        ex.HResult is 11 or 35 or unchecked((int)0x80070020) or unchecked((int)0x80070021);
 
     private static CertificateRenewalException NotWritable(string path, Exception ex) => new(
         CertificateRenewalStage.Swap,
