@@ -47,7 +47,7 @@ internal static class ToolApplication
         {
             return Success;
         }
-        catch (Exception e) when (e is RolesAnywhereException or IOException or UnauthorizedAccessException or TimeoutException or CryptographicException or HttpRequestException)
+        catch (Exception e) when (e is RolesAnywhereException or Update.CredentialsFileException or IOException or UnauthorizedAccessException or TimeoutException or CryptographicException or HttpRequestException)
         {
             // The library's messages speak of its options; where a token is involved, name the flags that set them.
             var hint = e is RolesAnywhereConfigurationException ? Pkcs11Support.HintFor(args) : null;

@@ -21,6 +21,11 @@ internal static class UpdateCommand
             throw new UsageException($"--{Flags.Profile} '{profile}' is not a usable profile name.", "Use letters, digits, '-', '_' or '.'.");
         }
 
+        if (profile == IniSection.DefaultsName)
+        {
+            throw new UsageException($"--{Flags.Profile} {profile} is not a profile: botocore and the AWS CLI give the keys of [{profile}] to every profile.", "Use another profile name ('default' is the default profile).");
+        }
+
         var path = environment.SharedCredentialsPath();
         var log = environment.DebugLog(arguments.Debug);
         var keeper = new CredentialKeeper(environment.CredentialSources(arguments), environment.Time, log);

@@ -11,7 +11,10 @@ internal static class OwnerOnlyFile
 
     public const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    public static void WriteAtomically(string path, ReadOnlySpan<byte> content)
+    /// <param name="path">The file to replace (a symbolic link there is replaced, not followed).</param>
+    /// <param name="content">The new content.</param>
+    /// <param name="beforeCommit">Runs on the written temporary file before it replaces <paramref name="path"/> (to set its mode or owner); what it throws leaves <paramref name="path"/> untouched.</param>
+    public static void WriteAtomically(string path, ReadOnlySpan<byte> content, Action<Microsoft.Win32.SafeHandles.SafeFileHandle>? beforeCommit = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
@@ -20,6 +23,7 @@ internal static class OwnerOnlyFile
             using (var stream = new FileStream(temp, CreateOptions(System.IO.FileMode.CreateNew, FileAccess.Write)))
             {
                 stream.Write(content);
+                beforeCommit?.Invoke(stream.SafeFileHandle);
                 stream.Flush(flushToDisk: true);
             }
 

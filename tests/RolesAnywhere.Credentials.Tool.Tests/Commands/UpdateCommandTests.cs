@@ -64,4 +64,68 @@ public sealed class UpdateCommandTests : IDisposable
 
         Assert.Equal(0, (await run).ExitCode);
     }
+
+    [Fact]
+    public async Task Once_IssueFile_SectionCommentAndColon_KeysReplacedNoSecondSection()
+    {
+        // Issue 11 item 6: both lines parse in botocore; update used to append a second [default] (then botocore refused the file).
+        var path = directory.File("credentials");
+        await File.WriteAllTextAsync(path, "[default] # main account\naws_access_key_id: OLD\naws_secret_access_key: OLDSECRET\n\n[prod]\naws_access_key_id = AKIAPROD\n", TestContext.Current.CancellationToken);
+        var source = new ScriptedCredentialSource(TimeProvider.System);
+
+        var run = await ToolRun.RunAsync(ToolRun.SessionArgs("update", "--once"), _ => source, sharedCredentialsPath: path);
+
+        Assert.Equal(0, run.ExitCode);
+        var text = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, @"\[default\]"));
+        var read = Assert.Single(await Update.BotocoreConfigParser.ParseAsync([path], directory.Path));
+        Assert.True(read.Profiles is not null, read.Error);
+        Assert.Equal("ASIATEST000000000001", read.Profiles["default"]["aws_access_key_id"]);
+        Assert.Equal("AKIAPROD", read.Profiles["prod"]["aws_access_key_id"]);
+    }
+
+    [Fact]
+    public async Task Once_FileBotocoreRefuses_Exit1FileUntouchedLineNamedNotRetried()
+    {
+        var path = directory.File("credentials");
+        const string Broken = "[default]\naws_access_key_id = KEEP\nsomething pasted here\n";
+        await File.WriteAllTextAsync(path, Broken, TestContext.Current.CancellationToken);
+        var source = new ScriptedCredentialSource(TimeProvider.System);
+
+        var run = await ToolRun.RunAsync(ToolRun.SessionArgs("update", "--once"), _ => source, sharedCredentialsPath: path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("left unchanged", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 3", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("pasted", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, source.Calls);
+        Assert.Equal(Broken, await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Continuous_FileBotocoreRefuses_StopsWithExit1()
+    {
+        var path = directory.File("credentials");
+        await File.WriteAllTextAsync(path, "[default]\nx = 1\n[default]\n", TestContext.Current.CancellationToken);
+        var source = new ScriptedCredentialSource(TimeProvider.System);
+
+        var run = await ToolRun.RunAsync(ToolRun.SessionArgs("update"), _ => source, sharedCredentialsPath: path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("appears a second time", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProfileNamedDEFAULT_UsageError()
+    {
+        var path = directory.File("credentials");
+        var source = new ScriptedCredentialSource(TimeProvider.System);
+
+        var run = await ToolRun.RunAsync(ToolRun.SessionArgs("update", "--profile", "DEFAULT", "--once"), _ => source, sharedCredentialsPath: path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("every profile", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
 }

@@ -1,5 +1,7 @@
 using System.Runtime.Versioning;
+using RolesAnywhere.Credentials.TestSupport;
 using RolesAnywhere.Credentials.Tool.Credentials;
+using RolesAnywhere.Credentials.Tool.Tests.EndToEnd;
 using RolesAnywhere.Credentials.Tool.Tests.Support;
 using RolesAnywhere.Credentials.Tool.Update;
 
@@ -52,7 +54,6 @@ public sealed class SharedCredentialsFileTests : IDisposable
 
             [other]
             aws_access_key_id = AKIAOTHER
-
             """;
         Assert.Equal(expected.ReplaceLineEndings("\n"), updated);
     }
@@ -96,7 +97,7 @@ public sealed class SharedCredentialsFileTests : IDisposable
 
     [Fact]
     [UnsupportedOSPlatform("windows")]
-    public async Task WriteAsync_ExistingWorldReadableFile_Replaced0600AsNewInode()
+    public async Task WriteAsync_ExistingWorldReadableFile_ReplacedAsNewInodeWithoutOthersAccess()
     {
         var path = directory.File("credentials");
         await File.WriteAllTextAsync(path, "[default]\naws_access_key_id = KEEP\n", TestContext.Current.CancellationToken);
@@ -108,7 +109,7 @@ public sealed class SharedCredentialsFileTests : IDisposable
         // The reader holding the old file still sees the complete old content: the new one was renamed over it.
         using var oldReader = new StreamReader(before);
         Assert.Equal("[default]\naws_access_key_id = KEEP\n", await oldReader.ReadToEndAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(path));
         Assert.StartsWith("[default]\naws_access_key_id = KEEP\n\n[ra]\n", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
@@ -122,5 +123,133 @@ public sealed class SharedCredentialsFileTests : IDisposable
 
         var text = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
         Assert.All(Enumerable.Range(0, 12), i => Assert.Contains($"[p{i}]\n", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WriteAsync_FileBotocoreRefuses_LeftByteForByteWithLineNamed()
+    {
+        var path = directory.File("credentials");
+        var original = "[ra]\r\naws_access_key_id = OLD\r\n[ra]\r\nregion = x"u8.ToArray();
+        await File.WriteAllBytesAsync(path, original, TestContext.Current.CancellationToken);
+
+        var error = await Assert.ThrowsAsync<CredentialsFileException>(() => SharedCredentialsFile.WriteAsync(path, "ra", Fresh, TestContext.Current.CancellationToken));
+
+        Assert.Contains("line 3: profile [ra] appears a second time (first on line 1)", error.Message, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Equal(original, await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken));
+        Assert.Empty(Directory.GetFiles(directory.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_Utf16File_RefusedUntouched()
+    {
+        var path = directory.File("credentials");
+        var original = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("[ra]\r\nx = 1\r\n")).ToArray();
+        await File.WriteAllBytesAsync(path, original, TestContext.Current.CancellationToken);
+
+        var error = await Assert.ThrowsAsync<CredentialsFileException>(() => SharedCredentialsFile.WriteAsync(path, "ra", Fresh, TestContext.Current.CancellationToken));
+
+        Assert.Contains("UTF-16", error.Message, StringComparison.Ordinal);
+        Assert.Equal(original, await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task WriteAsync_SymlinkedFile_TargetRewrittenLinkStaysLink()
+    {
+        // Issue 11 item 7: the link used to be replaced by a regular file (dotfiles managers link ~/.aws/credentials).
+        var real = Path.Combine(directory.Path, "dotfiles", "aws", "credentials");
+        Directory.CreateDirectory(Path.GetDirectoryName(real)!);
+        await File.WriteAllTextAsync(real, "[other]\nx = 1\n", TestContext.Current.CancellationToken);
+        var link = directory.File("credentials");
+        File.CreateSymbolicLink(link, Path.Combine("dotfiles", "aws", "credentials"));
+        var second = directory.File("credentials-2");
+        File.CreateSymbolicLink(second, link);
+
+        await SharedCredentialsFile.WriteAsync(second, "ra", Fresh, TestContext.Current.CancellationToken);
+
+        Assert.Equal(Path.Combine("dotfiles", "aws", "credentials"), new FileInfo(link).LinkTarget);
+        Assert.Equal(link, new FileInfo(second).LinkTarget);
+        Assert.Equal("[other]\nx = 1\n\n[ra]\naws_access_key_id = ASIANEW\naws_secret_access_key = new-secret\naws_session_token = new-token\n", await File.ReadAllTextAsync(real, TestContext.Current.CancellationToken));
+        Assert.Empty(Directory.GetFiles(directory.Path, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task WriteAsync_DanglingSymlink_RefusedLinkKept()
+    {
+        var link = directory.File("credentials");
+        File.CreateSymbolicLink(link, directory.File("missing"));
+
+        var error = await Assert.ThrowsAsync<CredentialsFileException>(() => SharedCredentialsFile.WriteAsync(link, "ra", Fresh, TestContext.Current.CancellationToken));
+
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.False(File.Exists(directory.File("missing")));
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task WriteAsync_FileOfAnotherUserRunAsRoot_OwnerGroupAndModeKept()
+    {
+        // Issue 11 item 7: run as root, update used to leave the user's file owned by root (the user lost access).
+        RequireRoot();
+        var path = directory.File("credentials");
+        await File.WriteAllTextAsync(path, "[default]\nregion = eu-west-1\n", TestContext.Current.CancellationToken);
+        await Run("chown", "65534:65533", path);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+
+        await SharedCredentialsFile.WriteAsync(path, "default", Fresh, TestContext.Current.CancellationToken);
+
+        Assert.Equal("65534:65533:640:regular file", await Run("stat", "-c", "%u:%g:%a:%F", path));
+        Assert.Contains("aws_session_token = new-token", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task WriteAsync_SymlinkToFileOfAnotherUserRunAsRoot_TargetKeepsOwnerLinkKept()
+    {
+        RequireRoot();
+        var real = directory.File("real-credentials");
+        await File.WriteAllTextAsync(real, "[default]\n", TestContext.Current.CancellationToken);
+        await Run("chown", "65534:65534", real);
+        File.SetUnixFileMode(real, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var link = directory.File("credentials");
+        File.CreateSymbolicLink(link, real);
+        await Run("chown", "-h", "65534:65534", link);
+
+        await SharedCredentialsFile.WriteAsync(link, "default", Fresh, TestContext.Current.CancellationToken);
+
+        Assert.Equal("65534:65534:600:regular file", await Run("stat", "-c", "%u:%g:%a:%F", real));
+        Assert.Equal("symbolic link", await Run("stat", "-c", "%F", link));
+        Assert.Contains("aws_access_key_id = ASIANEW", await File.ReadAllTextAsync(real, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task WriteAsync_LinkPlantedByAnotherUserToRootFile_RefusedTargetUntouched()
+    {
+        // A link owned by someone else, pointing at a file that is neither theirs nor ours to give: not followed.
+        RequireRoot();
+        var victim = directory.File("root-owned.ini");
+        await File.WriteAllTextAsync(victim, "[settings]\nx = 1\n", TestContext.Current.CancellationToken);
+        var link = directory.File("credentials");
+        File.CreateSymbolicLink(link, victim);
+        await Run("chown", "-h", "65534:65534", link);
+
+        var error = await Assert.ThrowsAsync<CredentialsFileException>(() => SharedCredentialsFile.WriteAsync(link, "ra", Fresh, TestContext.Current.CancellationToken));
+
+        Assert.Contains("owned by uid 65534", error.Message, StringComparison.Ordinal);
+        Assert.Equal("[settings]\nx = 1\n", await File.ReadAllTextAsync(victim, TestContext.Current.CancellationToken));
+    }
+
+    private static void RequireRoot() =>
+        Requirement.That(OperatingSystem.IsLinux() && Environment.UserName == "root", "running as root is needed to give files to another user (chown)");
+
+    private static async Task<string> Run(string command, params string[] args)
+    {
+        var run = await ExternalProcess.RunAsync(command, args, new Dictionary<string, string>());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return run.Stdout.Trim();
     }
 }
