@@ -10,8 +10,9 @@ namespace RolesAnywhere.Credentials.Tool.Update;
 /// as botocore reads it (<see cref="IniDocument"/>); a file botocore would refuse is refused (left untouched,
 /// the error names the line), and the new text is read back and compared before it replaces the old one.
 /// Writers take a lock file next to it; the new content replaces the old atomically. A symbolic link is
-/// followed to the file it names (<see cref="CredentialsFileLocation"/>); the replaced file keeps its owner,
-/// group and mode, except that others never get access (a new file is 0600).
+/// followed to the file it names (<see cref="CredentialsFileLocation"/>); the replaced file keeps its owner and
+/// group (so a root run leaves a user's file theirs) and its owner's permissions, and loses any access by group
+/// or others (a new file is 0600).
 /// </summary>
 internal static class SharedCredentialsFile
 {
@@ -19,9 +20,8 @@ internal static class SharedCredentialsFile
     public const string SecretAccessKeyKey = "aws_secret_access_key";
     public const string SessionTokenKey = "aws_session_token";
 
-    /// <summary>Bits a rewritten file keeps: the owner's and the group's (never others', set-id or sticky bits).</summary>
-    private const UnixFileMode KeptMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-        | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute;
+    /// <summary>Bits a rewritten file keeps: the owner's only (secrets are never left readable by the group or others).</summary>
+    private const UnixFileMode KeptMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 

@@ -97,7 +97,7 @@ public sealed class SharedCredentialsFileTests : IDisposable
 
     [Fact]
     [UnsupportedOSPlatform("windows")]
-    public async Task WriteAsync_ExistingWorldReadableFile_ReplacedAsNewInodeWithoutOthersAccess()
+    public async Task WriteAsync_ExistingWorldReadableFile_Replaced0600AsNewInode()
     {
         var path = directory.File("credentials");
         await File.WriteAllTextAsync(path, "[default]\naws_access_key_id = KEEP\n", TestContext.Current.CancellationToken);
@@ -109,7 +109,7 @@ public sealed class SharedCredentialsFileTests : IDisposable
         // The reader holding the old file still sees the complete old content: the new one was renamed over it.
         using var oldReader = new StreamReader(before);
         Assert.Equal("[default]\naws_access_key_id = KEEP\n", await oldReader.ReadToEndAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         Assert.StartsWith("[default]\naws_access_key_id = KEEP\n\n[ra]\n", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
@@ -190,7 +190,7 @@ public sealed class SharedCredentialsFileTests : IDisposable
 
     [Fact]
     [UnsupportedOSPlatform("windows")]
-    public async Task WriteAsync_FileOfAnotherUserRunAsRoot_OwnerGroupAndModeKept()
+    public async Task WriteAsync_FileOfAnotherUserRunAsRoot_OwnerAndGroupKeptGroupAccessDropped()
     {
         // Issue 11 item 7: run as root, update used to leave the user's file owned by root (the user lost access).
         RequireRoot();
@@ -201,7 +201,7 @@ public sealed class SharedCredentialsFileTests : IDisposable
 
         await SharedCredentialsFile.WriteAsync(path, "default", Fresh, TestContext.Current.CancellationToken);
 
-        Assert.Equal("65534:65533:640:regular file", await Run("stat", "-c", "%u:%g:%a:%F", path));
+        Assert.Equal("65534:65533:600:regular file", await Run("stat", "-c", "%u:%g:%a:%F", path));
         Assert.Contains("aws_session_token = new-token", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
