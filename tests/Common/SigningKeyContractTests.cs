@@ -8,8 +8,8 @@ namespace RolesAnywhere.Credentials.TestSupport;
 
 /// <summary>
 /// The behaviour every <see cref="ISigningKey"/> owes the signer, checked the same way for software,
-/// PKCS#11, TPM and OS-store keys: every signature is verified with the platform's own
-/// <see cref="RSA"/>/<see cref="ECDsa"/> over the certificate's public key, never with the key under test.
+/// PKCS#11, TPM, OS-store and ML-DSA keys: every signature is verified with the platform's own
+/// <see cref="RSA"/>/<see cref="ECDsa"/> (BouncyCastle for ML-DSA) over the certificate's public key, never with the key under test.
 /// </summary>
 /// <remarks>
 /// Subclass once per key kind: return a NEW key from <see cref="CreateKey"/> on each call (the tests
@@ -36,7 +36,8 @@ public abstract class SigningKeyContractTests
     {
         using ISigningKey key = CreateKey();
 
-        SigningKeyAlgorithm expected = Certificate.GetRSAPublicKey() is not null ? SigningKeyAlgorithm.Rsa : SigningKeyAlgorithm.Ecdsa;
+        SigningKeyAlgorithm expected = MLDsaVerification.IsMLDsa(Certificate) ? SigningKeyAlgorithm.MLDsa
+            : Certificate.GetRSAPublicKey() is not null ? SigningKeyAlgorithm.Rsa : SigningKeyAlgorithm.Ecdsa;
         Assert.Equal(expected, key.Algorithm);
     }
 
@@ -202,19 +203,27 @@ public abstract class SigningKeyContractTests
         ISigningKey key = CreateKey();
         key.Dispose();
 
-        Assert.Throws<ObjectDisposedException>(() => key.TrySign(StringToSign, new byte[4096], out _));
+        Assert.Throws<ObjectDisposedException>(() => key.TrySign(StringToSign, new byte[8192], out _));
     }
 
     /// <summary>Creates a new key whose public half is <see cref="Certificate"/>'s; the test disposes it.</summary>
     protected abstract ISigningKey CreateKey();
 
     /// <summary>
-    /// Asserts what the service checks: RSA PKCS#1 v1.5 over SHA-256 as long as the modulus, or an ECDSA
-    /// SHA-256 signature encoded as DER <c>SEQUENCE { INTEGER r, INTEGER s }</c> (never raw <c>r||s</c>).
+    /// Asserts what the service checks: RSA PKCS#1 v1.5 over SHA-256 as long as the modulus, an ECDSA
+    /// SHA-256 signature encoded as DER <c>SEQUENCE { INTEGER r, INTEGER s }</c> (never raw <c>r||s</c>), or a
+    /// pure ML-DSA signature of the parameter set's length (verified with BouncyCastle from the certificate).
     /// </summary>
     protected void AssertValidSignature(byte[] data, byte[] signature, int maxSignatureSize)
     {
         Assert.InRange(signature.Length, 1, maxSignatureSize);
+        if (MLDsaVerification.IsMLDsa(Certificate))
+        {
+            Assert.Equal(MLDsaVerification.SignatureSize(Certificate), signature.Length);
+            Assert.True(MLDsaVerification.Verify(Certificate, data, signature), "the ML-DSA signature does not verify with the certificate's public key (pure, empty context)");
+            return;
+        }
+
         using RSA? rsa = Certificate.GetRSAPublicKey();
         if (rsa is not null)
         {

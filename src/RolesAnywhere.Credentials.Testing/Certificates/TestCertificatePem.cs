@@ -34,7 +34,7 @@ public static class TestCertificatePem
     }
 
     /// <summary>Returns the certificate's private key as an unencrypted PKCS#8 <c>PRIVATE KEY</c> PEM block.</summary>
-    /// <param name="certificate">A certificate with an RSA or ECDSA private key.</param>
+    /// <param name="certificate">A certificate with an RSA or ECDSA private key, or an ML-DSA certificate this library issued (seed-only PKCS#8).</param>
     /// <returns>The PEM text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="certificate"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The certificate has no private key.</exception>
@@ -48,11 +48,16 @@ public static class TestCertificatePem
     /// <param name="certificate">A certificate with an RSA or ECDSA private key.</param>
     /// <returns>The PEM text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="certificate"/> is <see langword="null"/>.</exception>
-    /// <exception cref="InvalidOperationException">The certificate has no private key.</exception>
+    /// <exception cref="InvalidOperationException">The certificate has no private key, or an ML-DSA one.</exception>
     public static string TraditionalPrivateKey(X509Certificate2 certificate)
     {
         using var key = PrivateKeyOf(certificate);
-        return (key is RSA rsa ? rsa.ExportRSAPrivateKeyPem() : ((ECDsa)key).ExportECPrivateKeyPem()) + "\n";
+        return key switch
+        {
+            RSA rsa => rsa.ExportRSAPrivateKeyPem() + "\n",
+            ECDsa ecdsa => ecdsa.ExportECPrivateKeyPem() + "\n",
+            _ => throw new InvalidOperationException("ML-DSA keys have no traditional form; use PrivateKey (PKCS#8)."),
+        };
     }
 
     /// <summary>Returns the private key as an encrypted PKCS#8 <c>ENCRYPTED PRIVATE KEY</c> PEM block (PBKDF2-SHA256, AES-256-CBC).</summary>
@@ -86,7 +91,7 @@ public static class TestCertificatePem
     private static AsymmetricAlgorithm PrivateKeyOf(X509Certificate2 certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        if (!certificate.HasPrivateKey)
+        if (!KeyFactory.HasPrivateKey(certificate))
         {
             throw new InvalidOperationException($"The certificate '{certificate.Subject}' has no private key to export.");
         }

@@ -20,4 +20,13 @@ public enum TestKeyType
 
     /// <summary>ECDSA on NIST P-521.</summary>
     EcdsaP521,
+
+    /// <summary>ML-DSA-44 (FIPS 204); the certificate carries no private key object: export it with <see cref="TestCertificatePem.PrivateKey"/>.</summary>
+    MLDsa44,
+
+    /// <summary>ML-DSA-65 (FIPS 204); the certificate carries no private key object: export it with <see cref="TestCertificatePem.PrivateKey"/>.</summary>
+    MLDsa65,
+
+    /// <summary>ML-DSA-87 (FIPS 204); the certificate carries no private key object: export it with <see cref="TestCertificatePem.PrivateKey"/>.</summary>
+    MLDsa87,
 }

@@ -6,14 +6,16 @@ namespace RolesAnywhere.Credentials.Testing.Verification;
 
 /// <summary>
 /// Checks a CreateSession request's SigV4-X509 signature the way IAM Roles Anywhere does: the Authorization
-/// header, the credential scope, the signed headers, the clock skew, and the RSA (PKCS#1 v1.5, SHA-256) or
-/// ECDSA (SHA-256, ASN.1 DER only) signature with the public key of the <c>X-Amz-X509</c> certificate.
+/// header, the credential scope, the signed headers, the clock skew, and the RSA (PKCS#1 v1.5, SHA-256),
+/// ECDSA (SHA-256, ASN.1 DER only) or ML-DSA (pure, empty context) signature with the public key of the
+/// <c>X-Amz-X509</c> certificate.
 /// Trust (chain, validity, revocation) is checked separately by <see cref="TrustValidator"/>.
 /// </summary>
 internal static class SigV4X509Verifier
 {
     public const string RsaAlgorithm = "AWS4-X509-RSA-SHA256";
     public const string EcdsaAlgorithm = "AWS4-X509-ECDSA-SHA256";
+    public const string MLDsaAlgorithm = "AWS4-X509-MLDSA";
     public const string Service = "rolesanywhere";
 
     private static readonly string[] RequiredSignedHeaders = ["content-type", "host", "x-amz-date", "x-amz-x509"];
@@ -22,10 +24,10 @@ internal static class SigV4X509Verifier
     public static VerifiedSignature Verify(SignedRequest request, string region, DateTimeOffset now, TimeSpan allowedSkew)
     {
         var authorization = AuthorizationHeader.Parse(request.GetHeader("authorization"));
-        if (authorization.Algorithm is not (RsaAlgorithm or EcdsaAlgorithm))
+        if (authorization.Algorithm is not (RsaAlgorithm or EcdsaAlgorithm or MLDsaAlgorithm))
         {
             throw RequestRejectedException.BadSignature(
-                $"The algorithm '{authorization.Algorithm}' is not {RsaAlgorithm} or {EcdsaAlgorithm} (the digest is SHA-256 for every key).");
+                $"The algorithm '{authorization.Algorithm}' is not {RsaAlgorithm}, {EcdsaAlgorithm} or {MLDsaAlgorithm} (the digest is SHA-256 for RSA and ECDSA; ML-DSA signs the string to sign itself).");
         }
 
         CheckSignedHeaders(request, authorization);
@@ -141,6 +143,18 @@ internal static class SigV4X509Verifier
             throw RequestRejectedException.BadSignature("Signature= is not hexadecimal.");
         }
 
+        if (MLDsaSignatures.HasMLDsaKey(leaf))
+        {
+            RequireAlgorithm(authorization, MLDsaAlgorithm, "an ML-DSA");
+            if (!MLDsaSignatures.Verify(leaf, stringToSign, signature))
+            {
+                throw RequestRejectedException.BadSignature(
+                    "The ML-DSA signature does not verify with the X-Amz-X509 public key (pure ML-DSA over the string to sign, empty context).");
+            }
+
+            return;
+        }
+
         using var rsa = leaf.GetRSAPublicKey();
         if (rsa is not null)
         {
@@ -166,7 +180,7 @@ internal static class SigV4X509Verifier
             return;
         }
 
-        throw RequestRejectedException.Untrusted($"The X-Amz-X509 certificate's key ({leaf.PublicKey.Oid.FriendlyName}) is neither RSA nor EC.");
+        throw RequestRejectedException.Untrusted($"The X-Amz-X509 certificate's key ({leaf.PublicKey.Oid.FriendlyName}) is neither RSA, EC nor ML-DSA.");
     }
 
     private static void RequireAlgorithm(AuthorizationHeader authorization, string expected, string keyKind)

@@ -22,6 +22,12 @@ internal static class TrustValidator
         CheckValidity(leaf, now, "The signing certificate");
         CheckKeyUsage(leaf);
 
+        if (MLDsaChainValidator.Applies(leaf, intermediates, anchor))
+        {
+            CheckRevocation(MLDsaChainValidator.Build(leaf, intermediates, anchor, now), isRevoked);
+            return;
+        }
+
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(anchor);
@@ -43,6 +49,11 @@ internal static class TrustValidator
             throw RequestRejectedException.Untrusted($"The chain of '{leaf.Subject}' does not end at the trust anchor '{anchor.Subject}'.");
         }
 
+        CheckRevocation(elements, isRevoked);
+    }
+
+    private static void CheckRevocation(List<X509Certificate2> elements, Func<BigInteger, bool> isRevoked)
+    {
         foreach (var certificate in elements)
         {
             var serial = CertificateSerial.Of(certificate);

@@ -10,7 +10,7 @@ namespace RolesAnywhere.Credentials.Certificates;
 /// The rules IAM Roles Anywhere applies to an end-entity certificate, checked locally so that a bad
 /// certificate fails with the reason before any request: X.509 v3, not a CA, <c>digitalSignature</c>
 /// usage when key usage is present, signed with SHA-256 or stronger, inside its validity period,
-/// with an RSA 2048–4096 or ECDSA P-256/P-384/P-521 key.
+/// with an RSA 2048–4096, ECDSA P-256/P-384/P-521 or ML-DSA-44/65/87 key.
 /// </summary>
 internal static class CertificateProfile
 {
@@ -88,8 +88,11 @@ internal static class CertificateProfile
                 problems.Add($"its key is on the elliptic curve {curve ?? "(explicit parameters)"}; IAM Roles Anywhere accepts P-256, P-384 and P-521: issue a certificate for a key on one of those curves.");
                 return null;
 
+            case var oid when MLDsaParameterSet.FromOid(oid) is not null:
+                return SigningKeyAlgorithm.MLDsa;
+
             default:
-                problems.Add($"its key is of type {certificate.PublicKey.Oid.FriendlyName ?? certificate.PublicKey.Oid.Value}; IAM Roles Anywhere accepts RSA (2048 to 4096 bits) and ECDSA (P-256, P-384, P-521) keys.");
+                problems.Add($"its key is of type {certificate.PublicKey.Oid.FriendlyName ?? certificate.PublicKey.Oid.Value}; IAM Roles Anywhere accepts RSA (2048 to 4096 bits), ECDSA (P-256, P-384, P-521) and ML-DSA (44, 65, 87) keys.");
                 return null;
         }
     }

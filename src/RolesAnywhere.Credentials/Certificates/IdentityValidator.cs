@@ -45,6 +45,12 @@ internal static class IdentityValidator
                 $"The private key from {keySource} is an {Name(key.Algorithm)} key, but the certificate from {certificateSource} holds an {Name(expected)} key: they do not belong together. {fix}");
         }
 
+        if (key is IMLDsaSigningKey mldsa && MLDsaParameterSet.FromOid(leaf.GetKeyAlgorithm()) is { } certificateSet && !ReferenceEquals(certificateSet, mldsa.ParameterSet))
+        {
+            throw new RolesAnywhereConfigurationException(
+                $"The private key from {keySource} is an {mldsa.ParameterSet.Name} key, but the certificate from {certificateSource} holds an {certificateSet.Name} key: they do not belong together. {fix}");
+        }
+
         if (!KeyPairCheck.Matches(leaf, key))
         {
             throw new RolesAnywhereConfigurationException(
@@ -52,5 +58,10 @@ internal static class IdentityValidator
         }
     }
 
-    private static string Name(SigningKeyAlgorithm algorithm) => algorithm == SigningKeyAlgorithm.Rsa ? "RSA" : "ECDSA";
+    private static string Name(SigningKeyAlgorithm algorithm) => algorithm switch
+    {
+        SigningKeyAlgorithm.Rsa => "RSA",
+        SigningKeyAlgorithm.MLDsa => "ML-DSA",
+        _ => "ECDSA",
+    };
 }

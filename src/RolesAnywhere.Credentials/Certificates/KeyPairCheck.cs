@@ -29,6 +29,7 @@ internal static class KeyPairCheck
         {
             SigningKeyAlgorithm.Rsa => VerifyRsa(certificate, challenge, signature.AsSpan(0, written)),
             SigningKeyAlgorithm.Ecdsa => VerifyEcdsa(certificate, challenge, signature.AsSpan(0, written)),
+            SigningKeyAlgorithm.MLDsa => VerifyMLDsa(certificate, challenge, signature.AsSpan(0, written)),
             _ => false,
         };
     }
@@ -37,6 +38,14 @@ internal static class KeyPairCheck
     {
         using var rsa = certificate.GetRSAPublicKey();
         return rsa is not null && rsa.VerifyData(data, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+    }
+
+    private static bool VerifyMLDsa(X509Certificate2 certificate, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    {
+        var parameterSet = MLDsaParameterSet.FromOid(certificate.GetKeyAlgorithm());
+        return parameterSet is not null
+            && MLDsaImplementations.Require($"The certificate ({CertificateProfile.Describe(certificate)})")
+                .Verify(parameterSet, certificate.PublicKey.EncodedKeyValue.RawData, data, signature);
     }
 
     private static bool VerifyEcdsa(X509Certificate2 certificate, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)

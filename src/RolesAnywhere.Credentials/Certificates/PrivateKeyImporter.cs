@@ -1,5 +1,6 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
+using RolesAnywhere.Credentials.Signing;
 
 namespace RolesAnywhere.Credentials.Certificates;
 
@@ -32,13 +33,14 @@ internal static class PrivateKeyImporter
         {
             RsaOid => ImportWith(RSA.Create(), der, source, "PKCS#8 RSA", static (k, d) => k.ImportPkcs8PrivateKey(d.Span, out _)),
             EcPublicKeyOid => ImportWith(ECDsa.Create(), der, source, "PKCS#8 EC", static (k, d) => k.ImportPkcs8PrivateKey(d.Span, out _)),
+            _ when MLDsaParameterSet.FromOid(algorithm) is { } mldsa => MLDsaPrivateKey.Import(mldsa, der, source),
             _ => throw Unsupported(source, DescribeAlgorithm(algorithm)),
         };
     }
 
     /// <summary>The error for a key type the service does not accept.</summary>
     public static RolesAnywhereConfigurationException Unsupported(MaterialSource source, string what) =>
-        new($"The private key in {source.Phrase} is {what}. IAM Roles Anywhere accepts RSA (2048 to 4096 bits) and ECDSA (P-256, P-384 or P-521) keys: issue the certificate for a key of one of those types.");
+        new($"The private key in {source.Phrase} is {what}. IAM Roles Anywhere accepts RSA (2048 to 4096 bits), ECDSA (P-256, P-384 or P-521) and ML-DSA (44, 65 or 87) keys: issue the certificate for a key of one of those types.");
 
     /// <summary>Reads the algorithm OID of a PKCS#8 <c>PrivateKeyInfo</c>, or null when it is not one.</summary>
     internal static string? ReadPkcs8Algorithm(ReadOnlyMemory<byte> der)

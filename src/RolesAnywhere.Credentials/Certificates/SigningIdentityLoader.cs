@@ -185,7 +185,7 @@ internal static class SigningIdentityLoader
     private static bool IsCertificateAuthority(X509Certificate2 certificate) =>
         certificate.Extensions.OfType<X509BasicConstraintsExtension>().Any(e => e.CertificateAuthority);
 
-    private static SoftwareSigningKey Wrap(AsymmetricAlgorithm key, string keySource)
+    private static ISigningKey Wrap(AsymmetricAlgorithm key, string keySource)
     {
         try
         {
@@ -193,7 +193,8 @@ internal static class SigningIdentityLoader
             {
                 RSA rsa => new SoftwareSigningKey(rsa),
                 ECDsa ecdsa => new SoftwareSigningKey(ecdsa),
-                _ => throw new RolesAnywhereConfigurationException($"The private key from {keySource} is neither RSA nor ECDSA."),
+                MLDsaPrivateKey mldsa => mldsa.TakeSigningKey(),
+                _ => throw new RolesAnywhereConfigurationException($"The private key from {keySource} is neither RSA, ECDSA nor ML-DSA."),
             };
         }
         catch (RolesAnywhereConfigurationException ex)

@@ -47,6 +47,7 @@ public sealed partial class RolesAnywhereRequestSigner
 
     private const string RsaAlgorithmName = "AWS4-X509-RSA-SHA256";
     private const string EcdsaAlgorithmName = "AWS4-X509-ECDSA-SHA256";
+    private const string MLDsaAlgorithmName = "AWS4-X509-MLDSA";
     private const string ScopeTerminator = "/rolesanywhere/aws4_request";
 
     /// <summary>
@@ -57,7 +58,11 @@ public sealed partial class RolesAnywhereRequestSigner
         22 + 1 + AmzDate.Length + 1 + AmzDate.DateStampLength + 1 + SigningRequestValidator.MaxRegionLength
         + 27 + 1 + CanonicalRequestWriter.Sha256HexLength;
 
-    /// <summary>Signatures stay on the stack up to this size: an RSA-4096 signature is 512 bytes, a P-521 DER one 139.</summary>
+    /// <summary>
+    /// Signatures stay on the stack up to this size: an RSA-4096 signature is 512 bytes, a P-521 DER one 139. ML-DSA
+    /// signatures (2420, 3309 or 4627 bytes, <see cref="MLDsaParameterSet.SignatureSize"/>) would strain the stack: they
+    /// are rented from the shared <see cref="ArrayPool{T}"/> (no allocation once warm) and zeroed before return.
+    /// </summary>
     private const int MaxStackSignatureBytes = 512;
 
     private readonly ISigningKey _signingKey;
@@ -78,7 +83,7 @@ public sealed partial class RolesAnywhereRequestSigner
     /// <exception cref="ArgumentNullException"><paramref name="certificate"/> or <paramref name="signingKey"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="intermediates"/> holds a <see langword="null"/> entry.</exception>
     /// <exception cref="RolesAnywhereConfigurationException">
-    /// The certificate's public key is neither RSA nor EC, or is of another family than <paramref name="signingKey"/>.
+    /// The certificate's public key is neither RSA, EC nor ML-DSA, or is of another family than <paramref name="signingKey"/>.
     /// </exception>
     public RolesAnywhereRequestSigner(X509Certificate2 certificate, IEnumerable<X509Certificate2>? intermediates, ISigningKey signingKey)
     {
@@ -90,11 +95,12 @@ public sealed partial class RolesAnywhereRequestSigner
         {
             SigningKeyAlgorithm.Rsa => RsaAlgorithmName,
             SigningKeyAlgorithm.Ecdsa => EcdsaAlgorithmName,
-            _ => throw new RolesAnywhereConfigurationException($"The signing key {signingKey} reports the unknown algorithm '{signingKey.Algorithm}'; IAM Roles Anywhere accepts RSA and ECDSA keys."),
+            SigningKeyAlgorithm.MLDsa => MLDsaAlgorithmName,
+            _ => throw new RolesAnywhereConfigurationException($"The signing key {signingKey} reports the unknown algorithm '{signingKey.Algorithm}'; IAM Roles Anywhere accepts RSA, ECDSA and ML-DSA keys."),
         };
         if (certificateAlgorithm is null)
         {
-            throw new RolesAnywhereConfigurationException($"The certificate '{certificate.Subject}' has a public key of type {certificate.GetKeyAlgorithm()}; IAM Roles Anywhere accepts RSA and EC (P-256, P-384, P-521) certificates.");
+            throw new RolesAnywhereConfigurationException($"The certificate '{certificate.Subject}' has a public key of type {certificate.GetKeyAlgorithm()}; IAM Roles Anywhere accepts RSA, EC (P-256, P-384, P-521) and ML-DSA (44, 65, 87) certificates.");
         }
 
         if (certificateAlgorithm != signingKey.Algorithm)
@@ -126,8 +132,8 @@ public sealed partial class RolesAnywhereRequestSigner
         MaxAuthorizationHeaderLength = GetAuthorizationHeaderLength(SigningRequestValidator.MaxRegionLength, signingKey.MaxSignatureSizeInBytes);
     }
 
-    /// <summary>Gets the SigV4-X509 algorithm name: <c>AWS4-X509-RSA-SHA256</c> or <c>AWS4-X509-ECDSA-SHA256</c>.</summary>
-    /// <value>Chosen by the key family; always SHA-256, whatever hash signed the certificate itself.</value>
+    /// <summary>Gets the SigV4-X509 algorithm name: <c>AWS4-X509-RSA-SHA256</c>, <c>AWS4-X509-ECDSA-SHA256</c> or <c>AWS4-X509-MLDSA</c>.</summary>
+    /// <value>Chosen by the key family; SHA-256 for RSA and ECDSA whatever hash signed the certificate itself; ML-DSA signs the string to sign as is.</value>
     public string AlgorithmName { get; }
 
     /// <summary>Gets the <c>X-Amz-X509</c> header value: the standard padded base64 of the leaf certificate's DER.</summary>

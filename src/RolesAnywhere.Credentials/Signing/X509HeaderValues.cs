@@ -65,6 +65,7 @@ internal static class X509HeaderValues
     {
         RsaPublicKeyOid => SigningKeyAlgorithm.Rsa,
         EcPublicKeyOid => SigningKeyAlgorithm.Ecdsa,
+        var oid when MLDsaParameterSet.FromOid(oid) is not null => SigningKeyAlgorithm.MLDsa,
         _ => null,
     };
 }

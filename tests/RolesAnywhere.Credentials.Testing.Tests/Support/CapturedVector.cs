@@ -19,6 +19,9 @@ internal sealed class CapturedVector
         { "botocore/rsa4096-body.json", "botocore/root-rsa.pem" },
         { "botocore/p256-query-session-name.json", "botocore/root-ec.pem" },
         { "botocore/p384-fips.json", "botocore/root-ec.pem" },
+        { "mldsa/mldsa44-request.json", "mldsa/mldsa44-root.pem" },
+        { "mldsa/mldsa65-request.json", "mldsa/mldsa65-root.pem" },
+        { "mldsa/mldsa87-request.json", "mldsa/mldsa87-root.pem" },
     };
 
     private CapturedVector(string file, JsonElement json, string anchorFile)
