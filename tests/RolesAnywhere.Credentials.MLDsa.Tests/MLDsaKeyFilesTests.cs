@@ -117,7 +117,7 @@ public sealed class MLDsaKeyFilesTests : IDisposable
         string pem = TestVectors.ReadText("mldsa/helper-1.8/mldsa65-both.pem");
         var fields = PemEncoding.Find(pem);
         string base64 = pem[fields.Base64Data].Replace("\n", string.Empty, StringComparison.Ordinal);
-        string truncated = Write("truncated.key", PemEncoding.WriteString("PRIVATE KEY", Convert.FromBase64String(base64)[..1500]));
+        string truncated = Write("truncated.key", PemEncoding.WriteString("PRIVATE KEY", Convert.FromBase64String(base64).AsSpan(0, 1500)));
 
         var error = Assert.Throws<RolesAnywhereConfigurationException>(() => SigningIdentity.FromFiles(vector.CertificatePath, truncated));
 

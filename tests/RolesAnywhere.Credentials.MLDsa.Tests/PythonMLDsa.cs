@@ -16,7 +16,7 @@ internal static class PythonMLDsa
         var input = new StringBuilder();
         foreach (var (message, signature) in pairs)
         {
-            input.Append(Convert.ToHexString(message)).Append(' ').Append(Convert.ToHexString(signature)).Append('\n');
+            input.Append(Convert.ToHexString(message)).Append(':').Append(Convert.ToHexString(signature)).Append('\n');
         }
 
         var (exitCode, stdout, stderr) = Run([TestVectors.PathOf("mldsa/verify.py"), certificatePath], input.ToString());

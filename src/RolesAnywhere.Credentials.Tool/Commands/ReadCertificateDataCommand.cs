@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using RolesAnywhere.Credentials.Signing;
 using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Credentials;
 using RolesAnywhere.Credentials.Tool.Json;
@@ -38,6 +39,8 @@ internal static class ReadCertificateDataCommand
         {
             "1.2.840.113549.1.1.1" => ("RSA", new[] { "SHA256WITHRSA", "SHA384WITHRSA", "SHA512WITHRSA" }),
             "1.2.840.10045.2.1" => ("EC", new[] { "SHA256WITHECDSA", "SHA384WITHECDSA", "SHA512WITHECDSA" }),
+            // As the official helper 1.8 reports them: the parameter set is both the key type and the one algorithm.
+            var oid when MLDsaParameterSet.FromOid(oid) is { } mldsa => (mldsa.Name, new[] { mldsa.Name }),
             var other => (other, Array.Empty<string>()),
         };
         return new CertificateDescription

@@ -8,7 +8,7 @@ namespace RolesAnywhere.Credentials.Tool.Commands;
 
 /// <summary>
 /// <c>sign-string</c>: signs standard input with the private key (a file, a PKCS#11 token, a TPM handle or
-/// a store certificate's key; RSA PKCS#1 v1.5, or ECDSA as ASN.1 DER) over the chosen digest, and prints
+/// a store certificate's key; RSA PKCS#1 v1.5, or ECDSA as ASN.1 DER, over the chosen digest; ML-DSA over the data itself), and prints
 /// the signature as a JSON string of hex (default), bare hex (<c>text</c>) or raw bytes (<c>bin</c>) — the
 /// official helper's three formats.
 /// </summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using RolesAnywhere.Credentials.CertificateStores;
+using RolesAnywhere.Credentials.Certificates;
 using RolesAnywhere.Credentials.Signing;
 using RolesAnywhere.Credentials.Tool.Cli;
 
@@ -60,11 +61,20 @@ internal sealed class SignStringKey : IDisposable
             return new SignStringKey(OpenSslProviderKey.Open(OpenSslProviderKey.Tpm2Provider, reference));
         }
 
-        return new SignStringKey(KeyFiles.LoadKey(reference, options.PrivateKeyPassword));
+        var fileKey = KeyFiles.LoadKey(reference, options.PrivateKeyPassword);
+        if (fileKey is MLDsaPrivateKey mldsa)
+        {
+            using (mldsa)
+            {
+                return new SignStringKey(mldsa.TakeSigningKey());
+            }
+        }
+
+        return new SignStringKey(fileKey);
     }
 
-    /// <summary>Signs <paramref name="data"/>: RSA PKCS#1 v1.5, or ECDSA as an ASN.1 DER sequence, over <paramref name="digest"/>.</summary>
-    /// <exception cref="RolesAnywhereConfigurationException">The key cannot sign over <paramref name="digest"/>, or is neither RSA nor ECDSA.</exception>
+    /// <summary>Signs <paramref name="data"/>: RSA PKCS#1 v1.5, or ECDSA as an ASN.1 DER sequence, over <paramref name="digest"/>; ML-DSA over the data itself.</summary>
+    /// <exception cref="RolesAnywhereConfigurationException">The key cannot sign over <paramref name="digest"/>, or is neither RSA, ECDSA nor ML-DSA.</exception>
     public byte[] Sign(byte[] data, HashAlgorithmName digest)
     {
         try
@@ -85,12 +95,20 @@ internal sealed class SignStringKey : IDisposable
                 ex);
         }
 
-        if (signingKey is null)
+        if (signingKey is { Algorithm: SigningKeyAlgorithm.MLDsa })
         {
-            throw new RolesAnywhereConfigurationException($"The key given with --{Flags.PrivateKey} is neither RSA nor ECDSA; Roles Anywhere signs only with those.");
+            // Pure ML-DSA signs the data itself, as the official helper does for these keys; there is no digest to choose.
+            if (digest != HashAlgorithmName.SHA256)
+            {
+                throw new RolesAnywhereConfigurationException(
+                    $"--{Flags.Digest} {digest.Name} does not apply to ML-DSA keys: ML-DSA signs the data itself (pure ML-DSA, as AWS4-X509-MLDSA requires). Leave out --{Flags.Digest}.");
+            }
         }
-
-        if (digest != HashAlgorithmName.SHA256)
+        else if (signingKey is null)
+        {
+            throw new RolesAnywhereConfigurationException($"The key given with --{Flags.PrivateKey} is neither RSA, ECDSA nor ML-DSA; Roles Anywhere signs only with those.");
+        }
+        else if (digest != HashAlgorithmName.SHA256)
         {
             throw new RolesAnywhereConfigurationException(
                 $"--{Flags.Digest} {digest.Name} is not available for PKCS#11 keys: rolesanywhere signs on the token with SHA-256 (CKM_SHA256_RSA_PKCS, or CKM_ECDSA over a SHA-256 digest), as CreateSession does. Use --{Flags.Digest} SHA256.");
