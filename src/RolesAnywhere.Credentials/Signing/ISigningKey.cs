@@ -9,7 +9,8 @@ namespace RolesAnywhere.Credentials.Signing;
 /// Implementations hash the data with SHA-256 themselves and produce the signature in the form the
 /// service accepts: RSA PKCS#1 v1.5 for <see cref="SigningKeyAlgorithm.Rsa"/>, and an ASN.1 DER
 /// <c>SEQUENCE { r, s }</c> for <see cref="SigningKeyAlgorithm.Ecdsa"/> (never the raw <c>r||s</c>
-/// form that .NET's <c>ECDsa</c> and PKCS#11 <c>CKM_ECDSA</c> produce by default).
+/// form that .NET's <c>ECDsa</c> and PKCS#11 <c>CKM_ECDSA</c> produce by default). ML-DSA keys
+/// (<see cref="SigningKeyAlgorithm.MLDsa"/>) hash nothing: they sign the data itself, pure ML-DSA with an empty context.
 /// </para>
 /// <para>Implementations are thread-safe: one key signs for every concurrent refresh.</para>
 /// <para>
@@ -33,7 +34,7 @@ public interface ISigningKey : IDisposable
     /// <summary>Gets the largest signature, in bytes, that this key can produce.</summary>
     /// <value>
     /// The modulus length for RSA (256 for RSA-2048); the longest DER encoding for ECDSA (72 for P-256,
-    /// 104 for P-384, 139 for P-521). The signer sizes its buffers from it.
+    /// 104 for P-384, 139 for P-521); the signature length for ML-DSA (2420, 3309 or 4627). The signer sizes its buffers from it.
     /// </value>
     int MaxSignatureSizeInBytes { get; }
 

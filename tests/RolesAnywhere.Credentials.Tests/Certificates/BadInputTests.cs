@@ -189,7 +189,7 @@ public sealed class BadInputTests(KeyMaterialFixture keys) : IClassFixture<KeyMa
         var path = Path.Combine(keys.Directory, "ed25519.key");
         OpenSsl.Run("genpkey", "-algorithm", "ed25519", "-out", path);
 
-        IdentityAssert.ConfigurationError(() => Load(Certificate(), path), path, "Ed25519", "accepts RSA (2048 to 4096 bits) and ECDSA");
+        IdentityAssert.ConfigurationError(() => Load(Certificate(), path), path, "Ed25519", "accepts RSA (2048 to 4096 bits), ECDSA (P-256, P-384 or P-521) and ML-DSA");
     }
 
     [Fact]
