@@ -1,11 +1,14 @@
 using System.Text;
+using System.Text.Json;
 using RolesAnywhere.Credentials.Signing;
+using RolesAnywhere.Credentials.TestSupport;
 
 namespace RolesAnywhere.Credentials.MLDsa.Tests;
 
 /// <summary>
-/// Our ML-DSA signing against an independent implementation: botocore's canonicalization and Python
-/// <c>cryptography</c>'s ML-DSA (hedged, so signatures are verified both ways rather than compared).
+/// Our ML-DSA signing against independent implementations: botocore's canonicalization, Python
+/// <c>cryptography</c>'s ML-DSA (hedged, so signatures are verified both ways rather than compared) and
+/// <c>@noble/post-quantum</c>'s deterministic ML-DSA (compared byte for byte, as the official helper signs).
 /// </summary>
 public sealed class MLDsaVectorTests
 {
@@ -86,6 +89,28 @@ public sealed class MLDsaVectorTests
 
         Assert.Equal(Sign(first, data), Sign(second, data));
         Assert.NotEqual(Sign(first, data), Sign(first, [.. data, (byte)'\n']));
+    }
+
+    [Theory]
+    [MemberData(nameof(ParameterSets))]
+    public void Sign_Deterministic_ByteForByteTheSignatureOfNoblePostQuantum(int bits)
+    {
+        var vector = MLDsaVector.Load(bits);
+        using var key = vector.CreateKey();
+        var signer = new RolesAnywhereRequestSigner(vector.Certificate, null, key);
+        using var known = JsonDocument.Parse(TestVectors.ReadText($"mldsa/mldsa{bits}-deterministic.json"));
+        var signatures = known.RootElement.GetProperty("signatures").EnumerateArray()
+            .Select(e => (Message: e.GetProperty("message").GetString()!, Signature: e.GetProperty("signature").GetString()!))
+            .ToList();
+
+        foreach (var (message, signature) in signatures)
+        {
+            Assert.Equal(signature, Convert.ToHexStringLower(Sign(key, Encoding.ASCII.GetBytes(message))));
+        }
+
+        // The whole header: botocore's scope and signed headers, then the deterministic signature the official helper would send.
+        string expected = vector.Headers["Authorization"].Split("Signature=")[0] + "Signature=" + signatures.Single(s => s.Message == vector.StringToSign).Signature;
+        Assert.Equal(expected, signer.CreateAuthorizationHeader(vector.CreateRequest()));
     }
 
     private static byte[] Sign(ISigningKey key, byte[] data)
