@@ -1,5 +1,9 @@
 using System.Security.Cryptography;
+using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Crypto.Signers;
 using RolesAnywhere.Credentials.Signing;
 using MLDsaParameterSet = RolesAnywhere.Credentials.Signing.MLDsaParameterSet;
@@ -30,6 +34,24 @@ internal sealed class BouncyCastleMLDsa : IMLDsaImplementation
         finally
         {
             CryptographicOperations.ZeroMemory(material);
+        }
+    }
+
+    public byte[]? DecryptPkcs8(ReadOnlySpan<byte> encryptedPkcs8, string password)
+    {
+        char[] passwordChars = password.ToCharArray();
+        try
+        {
+            var encrypted = EncryptedPrivateKeyInfo.GetInstance(encryptedPkcs8.ToArray());
+            return PrivateKeyInfoFactory.CreatePrivateKeyInfo(passwordChars, encrypted).GetEncoded();
+        }
+        catch (Exception ex) when (ex is CryptoException or ArgumentException or IOException or InvalidOperationException or SecurityUtilityException)
+        {
+            return null;
+        }
+        finally
+        {
+            Array.Clear(passwordChars);
         }
     }
 

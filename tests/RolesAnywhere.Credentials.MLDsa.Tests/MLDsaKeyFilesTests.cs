@@ -86,6 +86,21 @@ public sealed class MLDsaKeyFilesTests : IDisposable
     }
 
     [Fact]
+    public void FromFiles_HelpersEncryptedKeyWrongPassword_SaysThePasswordIsWrong()
+    {
+        using var root = TestCertificateAuthority.CreateRoot(new TestCertificateOptions { KeyType = TestKeyType.MLDsa65 });
+        using var helperCertificate = X509Certificate2.CreateFromPem(TestVectors.ReadText("mldsa/helper-1.8/mldsa65-cert.pem"));
+        using var leaf = root.IssueCertificate(helperCertificate.PublicKey.ExportSubjectPublicKeyInfo());
+        string certificatePath = Write("leaf-wrong-password.pem", TestCertificatePem.Certificate(leaf));
+        string key = TestVectors.PathOf("mldsa/helper-1.8/mldsa65-both-aes256cbc.pem");
+
+        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => SigningIdentity.FromFiles(certificatePath, key, password: "not-the-password"));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+        Assert.Contains("password", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromFiles_KeyOfAnotherParameterSet_NamesBothSetsAndTheFile()
     {
         var vector65 = MLDsaVector.Load(65);

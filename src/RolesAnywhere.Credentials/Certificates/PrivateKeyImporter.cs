@@ -85,8 +85,26 @@ internal static class PrivateKeyImporter
             }
         }
 
+        // The platform decrypts only into RSA and ECDSA objects: an ML-DSA key is decrypted by the ML-DSA implementation.
+        if (MLDsaImplementations.Current?.DecryptPkcs8(der.Span, password) is { } plain)
+        {
+            try
+            {
+                if (MLDsaParameterSet.FromOid(ReadPkcs8Algorithm(plain)) is { } mldsa)
+                {
+                    return MLDsaPrivateKey.Import(mldsa, plain, source);
+                }
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(plain);
+            }
+        }
+
         throw pbes2
-            ? EncryptedPkcs8.WrongPassword(source)
+            ? MLDsaImplementations.Current is null
+                ? new RolesAnywhereConfigurationException($"{EncryptedPkcs8.WrongPassword(source).Message} {MLDsaImplementations.EncryptedKeyHint}")
+                : EncryptedPkcs8.WrongPassword(source)
             : new RolesAnywhereConfigurationException(
                 $"The encrypted private key in {source.Phrase} could not be decrypted: the password in {source.PasswordSetting} is wrong, or the key is not an RSA or ECDSA key. Check the password, or re-encrypt the key with `openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256`.");
     }

@@ -18,6 +18,13 @@ internal interface IMLDsaImplementation
     /// <exception cref="System.Security.Cryptography.CryptographicException">The key is malformed, or seed and expanded key disagree.</exception>
     IMLDsaSigningKey ImportPrivateKey(MLDsaParameterSet parameterSet, ReadOnlySpan<byte> seed, ReadOnlySpan<byte> expandedKey);
 
+    /// <summary>
+    /// Decrypts a PKCS#8 <c>EncryptedPrivateKeyInfo</c> that may hold an ML-DSA key (the platform's own decryption
+    /// produces only RSA and ECDSA objects). Returns the <c>PrivateKeyInfo</c>, which the caller zeroes, or
+    /// <see langword="null"/> when it cannot be decrypted (wrong password, unknown scheme).
+    /// </summary>
+    byte[]? DecryptPkcs8(ReadOnlySpan<byte> encryptedPkcs8, string password);
+
     /// <summary>Verifies a pure ML-DSA signature (empty context) with an encoded public key.</summary>
     /// <returns><see langword="true"/> when the signature is valid; <see langword="false"/> otherwise, malformed keys and signatures included.</returns>
     bool Verify(MLDsaParameterSet parameterSet, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature);

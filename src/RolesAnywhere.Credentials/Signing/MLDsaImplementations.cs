@@ -12,6 +12,9 @@ internal static class MLDsaImplementations
     /// <summary>The package that brings ML-DSA to platforms without it.</summary>
     public const string PackageName = "RolesAnywhere.Credentials.MLDsa";
 
+    /// <summary>Added to "wrong password" messages where no implementation could try an encrypted ML-DSA key.</summary>
+    public const string EncryptedKeyHint = "If it is an ML-DSA (post-quantum) key, this platform cannot decrypt it without the " + PackageName + " package: add it (`dotnet add package " + PackageName + "`).";
+
     private const string ManagedTypeName = "RolesAnywhere.Credentials.MLDsa.BouncyCastleMLDsa, " + PackageName;
 
     private static readonly Lazy<IMLDsaImplementation?> Found = new(Find);

@@ -19,6 +19,19 @@ internal sealed class PlatformMLDsa : IMLDsaImplementation
         return new PlatformMLDsaSigningKey(key, parameterSet);
     }
 
+    public byte[]? DecryptPkcs8(ReadOnlySpan<byte> encryptedPkcs8, string password)
+    {
+        try
+        {
+            using var key = MLDsa.ImportEncryptedPkcs8PrivateKey(password, encryptedPkcs8);
+            return key.ExportPkcs8PrivateKey();
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
     public bool Verify(MLDsaParameterSet parameterSet, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
         if (publicKey.Length != parameterSet.PublicKeySize || signature.Length != parameterSet.SignatureSize)
