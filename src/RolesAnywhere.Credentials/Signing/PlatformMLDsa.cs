@@ -23,8 +23,12 @@ internal sealed class PlatformMLDsa : IMLDsaImplementation
     {
         try
         {
+            // .NET 10 marks the ML-DSA PKCS#8 members as evaluation-only (SYSLIB5006): the format of RFC 9881 was still
+            // a draft when it shipped. The seed-or-expanded forms this returns are what MLDsaPrivateKey reads anyway.
+#pragma warning disable SYSLIB5006
             using var key = MLDsa.ImportEncryptedPkcs8PrivateKey(password, encryptedPkcs8);
             return key.ExportPkcs8PrivateKey();
+#pragma warning restore SYSLIB5006
         }
         catch (CryptographicException)
         {
