@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using RolesAnywhere.Credentials.Audit.Rules;
+
+namespace RolesAnywhere.Credentials.Audit.Output;
+
+/// <summary>A table of findings (time order) and a summary of what was read, for a terminal or a cron mail.</summary>
+internal static class TextReport
+{
+    public static async Task WriteAsync(AuditResult result, Stream output, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        var findings = result.Findings;
+        if (findings.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{"SEVERITY",-8} {"RULE",-26} {"TIME (UTC)",-20} {"EVENT",-22} {"SOURCE",-16} {"SERIAL",-18} MESSAGE\n");
+            foreach (var f in findings)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{SeverityNames.Name(f.Severity),-8} {f.Rule,-26} {f.EventTime.UtcDateTime:yyyy-MM-dd HH:mm:ss} {Cut(f.EventName, 22),-22} {Cut(f.SourceIpAddress ?? "-", 16),-16} {Cut(f.SerialNumber ?? "-", 18),-18} {f.Message}\n");
+            }
+
+            text.Append('\n');
+        }
+
+        var s = result.Summary;
+        text.Append(CultureInfo.InvariantCulture, $"Read {s.Documents} document(s), {s.Records} record(s)");
+        if (s.OutsidePeriod > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" ({s.OutsidePeriod} outside --since/--until)");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"; {s.Malformed} malformed");
+        if (s.OtherDocuments > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; {s.OtherDocuments} document(s) without CloudTrail records skipped");
+        }
+
+        text.Append(".\n");
+        text.Append(CultureInfo.InvariantCulture, $"Roles Anywhere: {s.SessionsIssued} session(s) issued, {s.SessionsRefused} refused, {s.Certificates} certificate(s) identified, {s.LinkedCalls} later call(s) linked to them.\n");
+        text.Append(CultureInfo.InvariantCulture, $"Findings: {AuditSummary.Count(findings, Severity.High)} high, {AuditSummary.Count(findings, Severity.Medium)} medium, {AuditSummary.Count(findings, Severity.Low)} low.\n");
+        text.Append("Rules not armed: ").Append(NotArmed(result.Options)).Append('\n');
+        foreach (var problem in s.Problems)
+        {
+            text.Append("malformed: ").Append(problem).Append('\n');
+        }
+
+        if (s.Malformed > s.Problems.Count)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"malformed: … and {s.Malformed - s.Problems.Count} more\n");
+        }
+
+        await output.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), cancellationToken).ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string NotArmed(AuditOptions options)
+    {
+        var missing = new List<string>();
+        if (options.AllowedNetworks is null)
+        {
+            missing.Add("unexpected-source-ip (--allowed-cidrs)");
+        }
+
+        if (options.KnownSerials is null)
+        {
+            missing.Add("unknown-certificate (--known-serials)");
+        }
+
+        if (options.Revocations is null)
+        {
+            missing.Add("revoked-certificate-used (--crl)");
+        }
+
+        if (options.BusinessHours is null)
+        {
+            missing.Add("outside-business-hours (--business-hours, --time-zone)");
+        }
+
+        return missing.Count == 0 ? "none" : string.Join(", ", missing);
+    }
+
+    private static string Cut(string text, int width)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= width ? line : string.Concat(line.AsSpan(0, width - 1), "…");
+    }
+}

@@ -1,0 +1,26 @@
+namespace RolesAnywhere.Credentials.Audit.Sessions;
+
+/// <summary>A Roles Anywhere control-plane call that changes trust anchors, CRLs, profiles or their settings.</summary>
+internal sealed class ControlPlaneChange
+{
+    public required DateTimeOffset Time { get; init; }
+
+    public required string EventName { get; init; }
+
+    public string? EventId { get; init; }
+
+    public string? SourceIp { get; init; }
+
+    public string? Actor { get; init; }
+
+    /// <summary>The ARN or id of the trust anchor, profile or CRL, as the record names it.</summary>
+    public string? Resource { get; init; }
+
+    public string? TrustAnchorArn { get; init; }
+
+    public string? ErrorCode { get; init; }
+
+    public IReadOnlyList<string> Fields { get; init; } = [];
+
+    public string? Input { get; init; }
+}

@@ -1,0 +1,208 @@
+using RolesAnywhere.Credentials.Audit.Records;
+
+namespace RolesAnywhere.Credentials.Audit.Sessions;
+
+/// <summary>
+/// Keeps what the rules need from the stream of records, in memory that grows with the number of Roles Anywhere
+/// sessions and distinct role sessions, not with the number of events: CreateSession calls, the service's STS
+/// AssumeRole calls, control-plane changes, and a per-role-session aggregate of every other call.
+/// </summary>
+internal sealed class EvidenceCollector
+{
+    /// <summary>An AssumeRole made by the service is matched to a CreateSession of the same role within this time.</summary>
+    public static readonly TimeSpan LinkWindow = TimeSpan.FromSeconds(60);
+
+    private readonly List<SessionAttempt> _attempts = [];
+    private readonly List<ServiceAssumeRole> _serviceAssumes = [];
+    private readonly List<ControlPlaneChange> _changes = [];
+    private readonly Dictionary<RoleSessionKey, DownstreamUse> _downstream = [];
+
+    public int Sessions => _attempts.Count;
+
+    public void Add(CloudTrailRecord record, string input)
+    {
+        if (record.EventSource == CloudTrailRecordParser.RolesAnywhereSource)
+        {
+            AddRolesAnywhere(record, input);
+        }
+        else if (record.EventSource == CloudTrailRecordParser.StsSource && record.EventName == "AssumeRole" && IsByRolesAnywhere(record))
+        {
+            _serviceAssumes.Add(new ServiceAssumeRole
+            {
+                Time = record.EventTime,
+                EventId = record.EventId,
+                RoleArn = record.Request.RoleArn,
+                RoleSessionName = record.Request.RoleSessionName,
+                SourceIdentity = record.Request.SourceIdentity ?? record.Response.SourceIdentity,
+                AccessKeyId = record.Response.AccessKeyId,
+            });
+        }
+        else if (record.Identity.Type == "AssumedRole" && RoleSessionKey.TryFromAssumedRoleArn(record.Identity.Arn, out var key))
+        {
+            if (!_downstream.TryGetValue(key, out var use))
+            {
+                use = new DownstreamUse();
+                _downstream[key] = use;
+            }
+
+            use.Add(record.EventTime, record.SourceIpAddress, record.EventName, record.EventId, input);
+        }
+    }
+
+    public AuditEvidence Link()
+    {
+        _attempts.Sort((a, b) => a.Time.CompareTo(b.Time));
+        _changes.Sort((a, b) => a.Time.CompareTo(b.Time));
+        var matched = new HashSet<ServiceAssumeRole>();
+        var index = new ServiceAssumeIndex(_serviceAssumes);
+        foreach (var attempt in _attempts)
+        {
+            LinkToServiceAssume(attempt, matched, index);
+            if (attempt.Serial is null && attempt.Session is { } session && !attempt.CustomSessionName && SerialNumber.TryParseHex(session.SessionName, out var fromName))
+            {
+                attempt.Serial = fromName;
+                attempt.SerialSource = "session-name";
+            }
+
+            if (attempt.Session is null && attempt.Succeeded && !attempt.CustomSessionName && attempt.Serial is { } serial &&
+                RoleSessionKey.TryFromRole(attempt.RoleArn, serial.Hex, out var implied))
+            {
+                attempt.Session = implied;
+            }
+        }
+
+        var uses = new List<CertificateUse>();
+        var sessions = new Dictionary<RoleSessionKey, (SerialNumber Serial, string? Subject, string? RoleArn, string? TrustAnchorArn)>();
+        foreach (var attempt in _attempts)
+        {
+            if (attempt.Serial is not { } serial)
+            {
+                continue;
+            }
+
+            uses.Add(new CertificateUse
+            {
+                Time = attempt.Time, Serial = serial, Subject = attempt.Subject, EventName = "CreateSession", EventId = attempt.EventId,
+                SourceIp = attempt.SourceIp, RoleArn = attempt.RoleArn, TrustAnchorArn = attempt.TrustAnchorArn, Succeeded = attempt.Succeeded, Input = attempt.Input,
+            });
+            if (attempt.Session is { } session && attempt.Succeeded)
+            {
+                sessions[session] = (serial, attempt.Subject, attempt.RoleArn, attempt.TrustAnchorArn);
+            }
+        }
+
+        foreach (var assume in _serviceAssumes)
+        {
+            // The service's AssumeRole without a CreateSession record in the input still names the certificate.
+            if (matched.Contains(assume) || !SerialNumber.TryParseHex(assume.RoleSessionName, out var serial) ||
+                !RoleSessionKey.TryFromRole(assume.RoleArn, assume.RoleSessionName!, out var session))
+            {
+                continue;
+            }
+
+            uses.Add(new CertificateUse { Time = assume.Time, Serial = serial, Subject = assume.SourceIdentity, EventName = "AssumeRole", EventId = assume.EventId, RoleArn = assume.RoleArn });
+            sessions.TryAdd(session, (serial, assume.SourceIdentity, assume.RoleArn, null));
+        }
+
+        long linkedCalls = 0;
+        foreach (var (key, use) in _downstream)
+        {
+            if (!sessions.TryGetValue(key, out var owner))
+            {
+                continue;
+            }
+
+            linkedCalls += use.Calls;
+            foreach (var first in use.FirstBySource.Values)
+            {
+                uses.Add(new CertificateUse
+                {
+                    Time = first.Time, Serial = owner.Serial, Subject = owner.Subject, EventName = first.EventName, EventId = first.EventId,
+                    SourceIp = first.SourceIp, RoleArn = owner.RoleArn, TrustAnchorArn = owner.TrustAnchorArn, Calls = use.Calls, Input = first.Input,
+                });
+            }
+        }
+
+        uses.Sort((a, b) => a.Time.CompareTo(b.Time));
+        return new AuditEvidence { Attempts = _attempts, CertificateUses = uses, Changes = _changes, LinkedCalls = linkedCalls };
+    }
+
+    private static bool IsByRolesAnywhere(CloudTrailRecord record) =>
+        record.Identity.InvokedBy == CloudTrailRecordParser.RolesAnywhereSource || record.SourceIpAddress == CloudTrailRecordParser.RolesAnywhereSource;
+
+    private void AddRolesAnywhere(CloudTrailRecord record, string input)
+    {
+        if (record.EventName == "CreateSession")
+        {
+            var request = record.Request;
+            var hasCertificate = CertificateIdentity.TryRead(request.Certificate ?? record.Additional.Certificate, out var serial, out var subject);
+            _attempts.Add(new SessionAttempt
+            {
+                Time = record.EventTime,
+                EventId = record.EventId,
+                SourceIp = record.SourceIpAddress,
+                TrustAnchorArn = request.TrustAnchorArn,
+                ProfileArn = request.ProfileArn,
+                RoleArn = request.RoleArn ?? record.Response.RoleArn,
+                ErrorCode = record.ErrorCode,
+                ErrorMessage = record.ErrorMessage,
+                AccessKeyId = record.Response.AccessKeyId,
+                CustomSessionName = request.RoleSessionName is not null,
+                Session = RoleSessionKey.TryFromAssumedRoleArn(record.Response.AssumedRoleArn, out var session) ? session : null,
+                Serial = hasCertificate ? serial : null,
+                Subject = hasCertificate ? subject : record.Response.SourceIdentity,
+                SerialSource = hasCertificate ? "certificate" : null,
+                Input = input,
+            });
+            return;
+        }
+
+        if (record.EventName.StartsWith("Get", StringComparison.Ordinal) || record.EventName.StartsWith("List", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var response = record.Response;
+        _changes.Add(new ControlPlaneChange
+        {
+            Time = record.EventTime,
+            EventName = record.EventName,
+            EventId = record.EventId,
+            SourceIp = record.SourceIpAddress,
+            Actor = record.Identity.Arn ?? record.Identity.Type,
+            Resource = response.CrlArn ?? response.ProfileArn ?? response.TrustAnchorArn ?? record.Request.ResourceId ??
+                       record.Request.ProfileArn ?? record.Request.TrustAnchorArn ?? record.Request.CrlArn,
+            TrustAnchorArn = response.TrustAnchorArn ?? record.Request.TrustAnchorArn,
+            ErrorCode = record.ErrorCode,
+            Fields = record.Request.TopLevelFields,
+            Input = input,
+        });
+    }
+
+    private static void LinkToServiceAssume(SessionAttempt attempt, HashSet<ServiceAssumeRole> matched, ServiceAssumeIndex index)
+    {
+        if (!attempt.Succeeded || (attempt.Serial is not null && attempt.Subject is not null))
+        {
+            return;
+        }
+
+        var best = index.Find(attempt.AccessKeyId, attempt.RoleArn, attempt.Time, LinkWindow, matched);
+        if (best is null)
+        {
+            return;
+        }
+
+        matched.Add(best);
+        attempt.Subject ??= best.SourceIdentity;
+        if (attempt.Serial is null && !attempt.CustomSessionName && SerialNumber.TryParseHex(best.RoleSessionName, out var serial))
+        {
+            attempt.Serial = serial;
+            attempt.SerialSource = "assume-role";
+        }
+
+        if (attempt.Session is null && best.RoleSessionName is not null && RoleSessionKey.TryFromRole(best.RoleArn, best.RoleSessionName, out var session))
+        {
+            attempt.Session = session;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace RolesAnywhere.Credentials.Audit.Settings;
+
+/// <summary><c>N/MINUTES</c>: this many refused CreateSession calls from one source within this window is a burst.</summary>
+internal readonly record struct FailureBurst(int Count, TimeSpan Window)
+{
+    public static FailureBurst Default { get; } = new(5, TimeSpan.FromMinutes(10));
+
+    public override string ToString() => $"{Count}/{Window.TotalMinutes.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <exception cref="AuditInputException">Not N/MINUTES with N from 2 and MINUTES from 1.</exception>
+    public static FailureBurst Parse(string text)
+    {
+        var parts = text.Split('/');
+        if (parts.Length != 2 ||
+            !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 2 || count > 1_000_000 ||
+            !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes < 1 || minutes > 7 * 24 * 60)
+        {
+            throw new AuditInputException($"--failure-burst '{text}' is not N/MINUTES (N at least 2, MINUTES 1 to 10080); the default is {Default}.");
+        }
+
+        return new FailureBurst(count, TimeSpan.FromMinutes(minutes));
+    }
+}
