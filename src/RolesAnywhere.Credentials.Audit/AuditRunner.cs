@@ -110,6 +110,7 @@ internal static class AuditRunner
             }
         }
 
+        summary.Records += reader.NonObjectElements;
         for (var i = 0; i < reader.NonObjectElements; i++)
         {
             summary.AddProblem($"{source.Name}: an element of the records array is not a JSON object");

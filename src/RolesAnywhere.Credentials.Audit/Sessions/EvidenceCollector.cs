@@ -181,7 +181,7 @@ internal sealed class EvidenceCollector
 
     private static void LinkToServiceAssume(SessionAttempt attempt, HashSet<ServiceAssumeRole> matched, ServiceAssumeIndex index)
     {
-        if (!attempt.Succeeded || (attempt.Serial is not null && attempt.Subject is not null))
+        if (!attempt.Succeeded)
         {
             return;
         }
