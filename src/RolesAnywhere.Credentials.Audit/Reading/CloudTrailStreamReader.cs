@@ -118,9 +118,13 @@ internal sealed class CloudTrailStreamReader
                 }
             }
         }
+        catch (JsonException e) when (final)
+        {
+            throw new JsonException($"the document is invalid or ends early (truncated?) after byte {_absoluteOffset}: {e.Message}", e);
+        }
         catch (JsonException e)
         {
-            throw new JsonException($"invalid JSON at byte {_absoluteOffset + e.BytePositionInLine ?? 0}: {e.Message}", e);
+            throw new JsonException($"invalid JSON after byte {_absoluteOffset}: {e.Message}", e);
         }
 
         _state = reader.CurrentState;

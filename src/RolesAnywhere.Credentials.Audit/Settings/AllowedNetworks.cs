@@ -45,7 +45,8 @@ internal sealed class AllowedNetworks
         var networks = new List<IPNetwork>();
         foreach (var entry in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (IPNetwork.TryParse(entry, out var network))
+            var slash = entry.IndexOf('/', StringComparison.Ordinal);
+            if (IPNetwork.TryParse(entry, out var network) && IPAddress.TryParse(entry.AsSpan(0, slash < 0 ? entry.Length : slash), out var written) && written.Equals(network.BaseAddress))
             {
                 networks.Add(network);
             }

@@ -21,6 +21,8 @@ internal static class ArgumentParser
                 "The commands are: " + string.Join(", ", CommandDefinitions.All.Select(c => c.Name)) + ".");
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var operands = new List<string>();
+        var repeated = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var help = false;
         for (var i = 1; i < args.Count; i++)
         {
@@ -28,6 +30,14 @@ internal static class ArgumentParser
             if (arg is "-h" or "--help" or "-help")
             {
                 help = true;
+                continue;
+            }
+
+            if (command.Operands is not null && (!arg.StartsWith('-') || arg is "-" or "--"))
+            {
+                // "--" ends the flags: everything after it is an operand, even when it starts with a dash.
+                operands.AddRange(arg == "--" ? args.Skip(i + 1) : [arg]);
+                i = arg == "--" ? args.Count : i;
                 continue;
             }
 
@@ -76,8 +86,18 @@ internal static class ArgumentParser
             }
 
             values[body] = inline;
+            if (kind == FlagKind.Repeated)
+            {
+                if (!repeated.TryGetValue(body, out var all))
+                {
+                    all = [];
+                    repeated[body] = all;
+                }
+
+                all.Add(inline);
+            }
         }
 
-        return new ParsedCommandLine(command, values, help);
+        return new ParsedCommandLine(command, values, help, operands, repeated);
     }
 }

@@ -11,6 +11,7 @@ internal static class CommandDefinitions
     public const string SignString = "sign-string";
     public const string ReadCertificateData = "read-certificate-data";
     public const string Version = "version";
+    public const string Audit = "audit";
 
     /// <summary>
     /// The flags of the commands that call CreateSession: one per library setting the official helper has a flag for
@@ -45,6 +46,11 @@ internal static class CommandDefinitions
             [(Flags.Certificate, FlagKind.Value), (Flags.CertSelector, FlagKind.Value), (Flags.SystemStoreName, FlagKind.Value), (Flags.UseLatestExpiringCertificate, FlagKind.Switch),
              (Flags.Pkcs11Lib, FlagKind.Value), (Flags.Debug, FlagKind.Switch)]),
         Define(Version, "Prints the version.", [], []),
+        new CommandDefinition(Audit, "Finds misuse of Roles Anywhere in CloudTrail logs (files, directories, '-', s3://bucket/prefix); exit 1 on findings.",
+            Flag([(Flags.Since, FlagKind.Value), (Flags.Until, FlagKind.Value), (Flags.AllowedCidrs, FlagKind.Value), (Flags.KnownSerials, FlagKind.Value),
+                  (Flags.Crl, FlagKind.Repeated), (Flags.BusinessHours, FlagKind.Value), (Flags.TimeZone, FlagKind.Value), (Flags.FailureBurst, FlagKind.Value),
+                  (Flags.Format, FlagKind.Value), (Flags.FailOn, FlagKind.Value), (Flags.Region, FlagKind.Value), (Flags.Endpoint, FlagKind.Value)]),
+            operands: "INPUT..."),
     ];
 
     public static CommandDefinition? Find(string name)
@@ -59,6 +65,8 @@ internal static class CommandDefinitions
 
         return null;
     }
+
+    private static Dictionary<string, FlagKind> Flag((string Name, FlagKind Kind)[] flags) => flags.ToDictionary(f => f.Name, f => f.Kind, StringComparer.Ordinal);
 
     private static CommandDefinition Define(string name, string summary, (string Name, FlagKind Kind)[] common, (string Name, FlagKind Kind)[] own)
     {

@@ -8,4 +8,7 @@ internal enum FlagKind
 
     /// <summary>A switch: <c>--name</c>, or <c>--name=true|false</c>.</summary>
     Switch,
+
+    /// <summary>A value flag that may be given more than once; every value is kept (<see cref="ParsedCommandLine.GetAll"/>).</summary>
+    Repeated,
 }

@@ -38,4 +38,15 @@ internal static class Flags
     public const string Once = "once";
     public const string Format = "format";
     public const string Digest = "digest";
+
+    // audit
+    public const string Since = "since";
+    public const string Until = "until";
+    public const string AllowedCidrs = "allowed-cidrs";
+    public const string KnownSerials = "known-serials";
+    public const string Crl = "crl";
+    public const string BusinessHours = "business-hours";
+    public const string TimeZone = "time-zone";
+    public const string FailureBurst = "failure-burst";
+    public const string FailOn = "fail-on";
 }

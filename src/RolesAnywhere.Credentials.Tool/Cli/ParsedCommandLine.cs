@@ -5,12 +5,24 @@ namespace RolesAnywhere.Credentials.Tool.Cli;
 /// <summary>A command line after parsing: the subcommand and the flags given (switches hold "true" or "false").</summary>
 internal sealed class ParsedCommandLine
 {
-    public ParsedCommandLine(CommandDefinition command, IReadOnlyDictionary<string, string> values, bool helpRequested)
+    public ParsedCommandLine(
+        CommandDefinition command, IReadOnlyDictionary<string, string> values, bool helpRequested,
+        IReadOnlyList<string>? operands = null, IReadOnlyDictionary<string, List<string>>? repeated = null)
     {
         Command = command;
         Values = values;
         HelpRequested = helpRequested;
+        Operands = operands ?? [];
+        _repeated = repeated;
     }
+
+    private readonly IReadOnlyDictionary<string, List<string>>? _repeated;
+
+    /// <summary>The arguments that are not flags, in order (only for commands that declare <see cref="CommandDefinition.Operands"/>).</summary>
+    public IReadOnlyList<string> Operands { get; }
+
+    /// <summary>Every value of a <see cref="FlagKind.Repeated"/> flag, in order.</summary>
+    public IReadOnlyList<string> GetAll(string flag) => _repeated is not null && _repeated.TryGetValue(flag, out var all) ? all : [];
 
     public CommandDefinition Command { get; }
 

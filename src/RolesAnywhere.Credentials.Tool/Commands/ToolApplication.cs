@@ -35,6 +35,7 @@ internal static class ToolApplication
                 CommandDefinitions.Update => await UpdateCommand.RunAsync(SessionArguments.From(parsed), environment, cancellationToken).ConfigureAwait(false),
                 CommandDefinitions.SignString => await SignStringCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
                 CommandDefinitions.ReadCertificateData => await ReadCertificateDataCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
+                CommandDefinitions.Audit => await AuditCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
                 _ => await VersionCommand.RunAsync(environment, cancellationToken).ConfigureAwait(false),
             };
         }

@@ -16,6 +16,9 @@ internal sealed class ToolEnvironment
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Whether stderr is a terminal (then long runs show a progress line).</summary>
+    public bool StderrIsTerminal { get; init; }
+
     public Func<SessionArguments, ICredentialSource> CredentialSources { get; init; } = arguments => LibraryCredentialSource.Create(arguments, pinPrompt: null);
 
     /// <summary>Asks for a PKCS#11 PIN the URI does not give (given the token label); <see langword="null"/> when nobody can answer.</summary>
@@ -37,6 +40,7 @@ internal sealed class ToolEnvironment
             Stdout = Console.OpenStandardOutput(),
             Stderr = Console.Error,
             Stdin = Console.OpenStandardInput(),
+            StderrIsTerminal = !Console.IsErrorRedirected,
             PinPrompt = pinPrompt,
             CredentialSources = arguments => LibraryCredentialSource.Create(arguments, pinPrompt),
         };

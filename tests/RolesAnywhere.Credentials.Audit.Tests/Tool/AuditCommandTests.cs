@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using RolesAnywhere.Credentials.Audit.Tests.Inputs;
+using RolesAnywhere.Credentials.Audit.Tests.Support;
+using RolesAnywhere.Credentials.TestSupport;
+
+namespace RolesAnywhere.Credentials.Audit.Tests.Tool;
+
+/// <summary><c>rolesanywhere audit</c> run as a process: flags, formats, exit codes, standard input and s3:// against moto.</summary>
+public sealed class AuditCommandTests : IDisposable
+{
+    private static readonly string IncidentText = File.ReadAllText(Scenario.IncidentPath);
+    private readonly AuditWorkspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Fact]
+    public async Task Audit_AllRulesArmed_TextReportExitOne()
+    {
+        var run = await ToolProcess.RunAsync(ScenarioArgs(Scenario.IncidentPath));
+        Assert.True(run.ExitCode == 1, run.Stderr + run.Stdout);
+        Assert.Contains("Findings: 7 high, 3 medium, 2 low.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("revoked-certificate-used", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stderr);
+    }
+
+    [Fact]
+    public async Task Audit_JsonFromGzipOnStdin_JsonLinesAndSummaryOnStderr()
+    {
+        var gz = AuditWorkspace.Gzip(System.Text.Encoding.UTF8.GetBytes(IncidentText));
+        var run = await ToolProcess.RunAsync([.. ScenarioArgs("-"), "--format", "json"], stdin: gz);
+        Assert.Equal(1, run.ExitCode);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(12, lines.Length);
+        Assert.All(lines, line => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(line).RootElement.ValueKind));
+        Assert.Contains("23 record(s), 3 malformed, 12 finding(s)", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_FailOnHighWithOnlyLowFindings_ExitZero()
+    {
+        // Only the control-plane period with the refused ImportCrl (low) and nothing else.
+        var run = await ToolProcess.RunAsync(["audit", Scenario.IncidentPath, "--since", "2026-11-20T13:16:00Z", "--until", "2026-11-20T14:00:00Z", "--fail-on", "medium"]);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("Findings: 0 high, 0 medium, 1 low.", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_SarifFormat_ParsesAsSarif210()
+    {
+        var run = await ToolProcess.RunAsync([.. ScenarioArgs(Scenario.IncidentPath), "--format", "sarif", "--fail-on", "high"]);
+        Assert.Equal(1, run.ExitCode);
+        using var sarif = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        Assert.Equal(12, sarif.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData(new[] { "audit" }, "no INPUT given")]
+    [InlineData(new[] { "audit", "x.json", "--format", "xml" }, "--format 'xml' is not text, json or sarif")]
+    [InlineData(new[] { "audit", "x.json", "--business-hours", "08:00-18:00" }, "--business-hours and --time-zone go together")]
+    [InlineData(new[] { "audit", "x.json", "--since", "last tuesday" }, "--since 'last tuesday' is not a time")]
+    [InlineData(new[] { "audit", "x.json", "--fail-on", "critical", "--allowed-cidrs", "10.1.2.3/8" }, "'10.1.2.3/8' is not a CIDR range")]
+    [InlineData(new[] { "audit", "x.json", "--known-serials", "/nonexistent/serials.txt" }, "--known-serials /nonexistent/serials.txt")]
+    [InlineData(new[] { "audit", "/nonexistent/trail.json" }, "'/nonexistent/trail.json' does not exist")]
+    public async Task Audit_WrongCommandLineOrInput_ExitTwoNamingIt(string[] args, string expected)
+    {
+        var run = await ToolProcess.RunAsync(args);
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_S3PrefixOnMoto_ObjectsStreamedAndAudited()
+    {
+        Requirement.That(MotoServer.Executable is not null, "moto_server is not on PATH (pip install 'moto[server]')");
+        using var moto = await MotoServer.StartAsync();
+        var credentials = new BasicAWSCredentials("testing", "testing");
+        using (var s3 = new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = moto.Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" }))
+        {
+            await s3.PutBucketAsync("trail-bucket", TestContext.Current.CancellationToken);
+            var (first, second) = InputFormsTests.Split(IncidentText);
+            const string Prefix = "AWSLogs/111122223333/CloudTrail/eu-west-1/2026/11/20/";
+            await PutGzipAsync(s3, Prefix + "111122223333_CloudTrail_eu-west-1_20261120T0000Z_a.json.gz", first);
+            await PutGzipAsync(s3, Prefix + "111122223333_CloudTrail_eu-west-1_20261120T1200Z_b.json.gz", second);
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = "trail-bucket", Key = "AWSLogs/111122223333/CloudTrail-Digest/eu-west-1/2026/11/20/d.json.gz", ContentBody = "{}" }, TestContext.Current.CancellationToken);
+        }
+
+        var environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "testing", ["AWS_SECRET_ACCESS_KEY"] = "testing", ["AWS_EC2_METADATA_DISABLED"] = "true" };
+        var run = await ToolProcess.RunAsync(
+            [.. ScenarioArgs("s3://trail-bucket/AWSLogs/111122223333/"), "--region", "us-east-1", "--endpoint", moto.Endpoint.ToString(), "--format", "json"], environment);
+
+        Assert.True(run.ExitCode == 1, run.Stderr);
+        Assert.Contains("2 document(s), 23 record(s), 3 malformed, 12 finding(s)", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("\"input\":\"s3://trail-bucket/AWSLogs/111122223333/CloudTrail/eu-west-1/2026/11/20/111122223333_CloudTrail_eu-west-1_20261120T1200Z_b.json.gz\"", run.Stdout, StringComparison.Ordinal);
+
+        var missing = await ToolProcess.RunAsync(["audit", "s3://no-such-bucket/", "--region", "us-east-1", "--endpoint", moto.Endpoint.ToString()], environment);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("s3://no-such-bucket/: listing failed: NoSuchBucket", missing.Stderr, StringComparison.Ordinal);
+    }
+
+    private string[] ScenarioArgs(string input)
+    {
+        var serials = _workspace.Write("known.txt", "# fleet\nserial=1A2B3C\n0x0bad\n");
+        var crl = _workspace.Write("corp.crl", TestCrl.Der(("0bad", Scenario.RevokedAt)));
+        return ["audit", input, "--allowed-cidrs", "203.0.113.0/24", "--known-serials", serials, "--crl", crl,
+            "--business-hours", "08:00-18:00", "--time-zone", "Europe/Berlin", "--failure-burst", "5/10"];
+    }
+
+    private static Task PutGzipAsync(AmazonS3Client s3, string key, string json) =>
+        s3.PutObjectAsync(new PutObjectRequest { BucketName = "trail-bucket", Key = key, InputStream = new MemoryStream(AuditWorkspace.Gzip(System.Text.Encoding.UTF8.GetBytes(json))) }, TestContext.Current.CancellationToken);
+}
