@@ -71,7 +71,7 @@ public class AuditThroughputBenchmarks
     [Benchmark]
     public async Task<int> Audit()
     {
-        var result = await AuditRunner.RunAsync(_options, Stream.Null, progress: null, CancellationToken.None);
+        var result = await AuditRunner.RunAsync(_options, Stream.Null, progress: null, CancellationToken.None).ConfigureAwait(false);
         return result.Findings.Count;
     }
 }
