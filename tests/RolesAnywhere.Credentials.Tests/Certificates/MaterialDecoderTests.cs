@@ -59,7 +59,7 @@ public sealed class MaterialDecoderTests(KeyMaterialFixture keys) : IClassFixtur
         using var withKey = keys.P256Leaf.CopyWithPrivateKey(keys.P256);
 
         Assert.Equal(DerKind.Certificate, DerClassifier.Classify(keys.P256Leaf.RawData));
-        Assert.Equal(DerKind.Pkcs12, DerClassifier.Classify(withKey.ExportPkcs12(Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, "x")));
+        Assert.Equal(DerKind.Pkcs12, DerClassifier.Classify(Pkcs12Files.Export([withKey], Pkcs12Files.Aes256Sha256, "x")));
         Assert.Equal(DerKind.Pkcs8, DerClassifier.Classify(keys.P256.ExportPkcs8PrivateKey()));
         Assert.Equal(DerKind.EncryptedPkcs8, DerClassifier.Classify(keys.P256.ExportEncryptedPkcs8PrivateKey("x", new PbeParameters(PbeEncryptionAlgorithm.Aes128Cbc, HashAlgorithmName.SHA256, 1))));
         Assert.Equal(DerKind.Pkcs1, DerClassifier.Classify(keys.Rsa.ExportRSAPrivateKey()));

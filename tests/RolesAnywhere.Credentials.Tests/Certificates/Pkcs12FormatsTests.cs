@@ -9,7 +9,7 @@ public sealed class Pkcs12FormatsTests(KeyMaterialFixture keys) : IClassFixture<
     [Fact]
     public void Load_ModernAesPkcs12WithChain_LoadsKeyAndIntermediates()
     {
-        var path = keys.Write("modern.p12", Export(keys.P256Leaf, keys.P256, Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, KeyMaterialFixture.Password));
+        var path = keys.Write("modern.p12", Export(keys.P256Leaf, keys.P256, Pkcs12Files.Aes256Sha256, KeyMaterialFixture.Password));
 
         using var identity = SigningIdentityLoader.Load(
             new RolesAnywhereOptions { CertificatePath = path, PrivateKeyPassword = KeyMaterialFixture.Password },
@@ -23,7 +23,7 @@ public sealed class Pkcs12FormatsTests(KeyMaterialFixture keys) : IClassFixture<
     [Fact]
     public void Load_LegacyTripleDesPkcs12_Loads()
     {
-        var path = keys.Write("legacy-3des.p12", Export(keys.RsaLeaf, keys.Rsa, Pkcs12ExportPbeParameters.Pkcs12TripleDesSha1, KeyMaterialFixture.Password));
+        var path = keys.Write("legacy-3des.p12", Export(keys.RsaLeaf, keys.Rsa, Pkcs12Files.TripleDesSha1, KeyMaterialFixture.Password));
 
         using var identity = SigningIdentity.FromFiles(path, password: KeyMaterialFixture.Password);
 
@@ -34,7 +34,7 @@ public sealed class Pkcs12FormatsTests(KeyMaterialFixture keys) : IClassFixture<
     public void Load_LegacyTripleDesPkcs12FromPbeParameters_Loads()
     {
         using var withKey = keys.P384Leaf.CopyWithPrivateKey(keys.P384);
-        var bytes = withKey.ExportPkcs12(new PbeParameters(PbeEncryptionAlgorithm.TripleDes3KeyPkcs12, HashAlgorithmName.SHA1, 2000), KeyMaterialFixture.Password);
+        var bytes = Pkcs12Files.Export([withKey], new PbeParameters(PbeEncryptionAlgorithm.TripleDes3KeyPkcs12, HashAlgorithmName.SHA1, 2000), KeyMaterialFixture.Password);
         var path = keys.Write("legacy-pbe.pfx", bytes);
 
         using var identity = SigningIdentity.FromFiles(path, password: KeyMaterialFixture.Password);
@@ -58,7 +58,7 @@ public sealed class Pkcs12FormatsTests(KeyMaterialFixture keys) : IClassFixture<
     [Fact]
     public void Load_Pkcs12WithoutPassword_Loads()
     {
-        var path = keys.Write("nopass.p12", Export(keys.P521Leaf, keys.P521, Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, password: null));
+        var path = keys.Write("nopass.p12", Export(keys.P521Leaf, keys.P521, Pkcs12Files.Aes256Sha256, password: null));
 
         using var identity = SigningIdentity.FromFiles(path);
 
@@ -81,7 +81,7 @@ public sealed class Pkcs12FormatsTests(KeyMaterialFixture keys) : IClassFixture<
     [Fact]
     public void Load_InlineBase64Pkcs12_Loads()
     {
-        var base64 = Convert.ToBase64String(Export(keys.P256Leaf, keys.P256, Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, KeyMaterialFixture.Password));
+        var base64 = Convert.ToBase64String(Export(keys.P256Leaf, keys.P256, Pkcs12Files.Aes256Sha256, KeyMaterialFixture.Password));
 
         using var identity = SigningIdentityLoader.Load(
             new RolesAnywhereOptions { CertificateData = base64, PrivateKeyPassword = KeyMaterialFixture.Password },
@@ -93,7 +93,7 @@ public sealed class Pkcs12FormatsTests(KeyMaterialFixture keys) : IClassFixture<
     [Fact]
     public void Load_Pkcs12WrongPassword_NamesFileAndPasswordSetting()
     {
-        var path = keys.Write("wrong.p12", Export(keys.P256Leaf, keys.P256, Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, KeyMaterialFixture.Password));
+        var path = keys.Write("wrong.p12", Export(keys.P256Leaf, keys.P256, Pkcs12Files.Aes256Sha256, KeyMaterialFixture.Password));
 
         IdentityAssert.ConfigurationError(
             () => SigningIdentityLoader.Load(new RolesAnywhereOptions { CertificatePath = path, PrivateKeyPassword = "not the password" }, TimeProvider.System),
@@ -105,7 +105,7 @@ public sealed class Pkcs12FormatsTests(KeyMaterialFixture keys) : IClassFixture<
     [Fact]
     public void Load_Pkcs12PasswordMissing_AsksForPassword()
     {
-        var path = keys.Write("needs-pass.p12", Export(keys.P256Leaf, keys.P256, Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, KeyMaterialFixture.Password));
+        var path = keys.Write("needs-pass.p12", Export(keys.P256Leaf, keys.P256, Pkcs12Files.Aes256Sha256, KeyMaterialFixture.Password));
 
         IdentityAssert.ConfigurationError(
             () => SigningIdentityLoader.Load(new RolesAnywhereOptions { CertificatePath = path }, TimeProvider.System),
@@ -113,10 +113,9 @@ public sealed class Pkcs12FormatsTests(KeyMaterialFixture keys) : IClassFixture<
             "Set PrivateKeyPassword");
     }
 
-    private byte[] Export(X509Certificate2 leaf, AsymmetricAlgorithm key, Pkcs12ExportPbeParameters parameters, string? password)
+    private byte[] Export(X509Certificate2 leaf, AsymmetricAlgorithm key, PbeParameters encryption, string? password)
     {
         using var withKey = key is RSA rsa ? leaf.CopyWithPrivateKey(rsa) : leaf.CopyWithPrivateKey((ECDsa)key);
-        var collection = new X509Certificate2Collection { withKey, keys.Intermediate };
-        return collection.ExportPkcs12(parameters, password);
+        return Pkcs12Files.Export([withKey, keys.Intermediate], encryption, password);
     }
 }

@@ -186,7 +186,7 @@ public sealed class RolesAnywhereRequestSignerTests
         Assert.Equal("AWS4-X509-ECDSA-SHA256", lines[0]);
         Assert.Equal("20261124T010203Z", lines[1]);
         Assert.Equal("20261124/us-gov-west-1/rolesanywhere/aws4_request", lines[2]);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(signer.GetCanonicalRequest(request)))), lines[3]);
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(signer.GetCanonicalRequest(request)))).ToLowerInvariant(), lines[3]);
     }
 
     [Fact]
@@ -276,15 +276,15 @@ public sealed class RolesAnywhereRequestSignerTests
         foreach (byte[] body in new[] { first, second, first, large, large, second })
         {
             var request = new SigningRequest("h", "/sessions", "application/json", body, Timestamp, "us-east-1");
-            Assert.EndsWith("\n" + Convert.ToHexStringLower(SHA256.HashData(body)), signer.GetCanonicalRequest(request), StringComparison.Ordinal);
+            Assert.EndsWith("\n" + Convert.ToHexString(SHA256.HashData(body)).ToLowerInvariant(), signer.GetCanonicalRequest(request), StringComparison.Ordinal);
         }
 
         byte[] mutable = [.. first];
         var before = new SigningRequest("h", "/sessions", "application/json", mutable, Timestamp, "us-east-1");
         _ = signer.GetCanonicalRequest(before);
         mutable[^2] = (byte)'1';
-        Assert.EndsWith("\n" + Convert.ToHexStringLower(SHA256.HashData(mutable)), signer.GetCanonicalRequest(before), StringComparison.Ordinal);
+        Assert.EndsWith("\n" + Convert.ToHexString(SHA256.HashData(mutable)).ToLowerInvariant(), signer.GetCanonicalRequest(before), StringComparison.Ordinal);
     }
 
-    private static string BodyHash() => Convert.ToHexStringLower(SHA256.HashData("{\"durationSeconds\":3600}"u8));
+    private static string BodyHash() => Convert.ToHexString(SHA256.HashData("{\"durationSeconds\":3600}"u8)).ToLowerInvariant();
 }
