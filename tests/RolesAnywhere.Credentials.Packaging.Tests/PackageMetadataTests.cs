@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Xml.Linq;
+
+namespace RolesAnywhere.Credentials.Packaging.Tests;
+
+/// <summary>What a consumer of each package sees: metadata, files, target frameworks, symbols and source links.</summary>
+public sealed class PackageMetadataTests(PackedPackages packages) : IClassFixture<PackedPackages>
+{
+    private const string ToolProject = "RolesAnywhere.Credentials.Tool";
+
+    public static TheoryData<string> Libraries() => new(PackedPackages.ListProjects().Where(p => p != ToolProject));
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public void Library_Nuspec_HasTheMetadataConsumersSee(string id)
+    {
+        var nuspec = ReadNuspec(packages.PackagePath(id));
+
+        Assert.Equal(id, Value(nuspec, "id"));
+        Assert.Equal(ExpectedVersion(), Value(nuspec, "version"));
+        Assert.Equal("Apache-2.0", Value(nuspec, "license"));
+        Assert.Equal("expression", Element(nuspec, "license").Attribute("type")?.Value);
+        Assert.Equal("README.md", Value(nuspec, "readme"));
+        Assert.Equal("icon.png", Value(nuspec, "icon"));
+        Assert.False(string.IsNullOrWhiteSpace(Value(nuspec, "description")), $"{id} has no description");
+        Assert.False(string.IsNullOrWhiteSpace(Value(nuspec, "releaseNotes")), $"{id} has no release notes");
+        Assert.Contains("roles-anywhere", Value(nuspec, "tags"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public void Library_Package_ShipsBothFrameworksWithDocsReadmeIconAndChangelog(string id)
+    {
+        using var zip = PackedPackages.Open(packages.PackagePath(id));
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var framework in new[] { "net8.0", "net10.0" })
+        {
+            Assert.Contains($"lib/{framework}/{id}.dll", entries);
+            Assert.Contains($"lib/{framework}/{id}.xml", entries);
+        }
+
+        Assert.Contains("README.md", entries);
+        Assert.Contains("icon.png", entries);
+        Assert.Contains("CHANGELOG.md", entries);
+
+        var groups = Element(ReadNuspec(zip), "dependencies").Elements().Select(g => g.Attribute("targetFramework")?.Value).ToArray();
+        Assert.Contains("net8.0", groups);
+        Assert.Contains("net10.0", groups);
+    }
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public void Library_SymbolsPackage_HasAPdbForEachFramework(string id)
+    {
+        using var zip = PackedPackages.Open(packages.PackagePath(id, ".snupkg"));
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains($"lib/net8.0/{id}.pdb", entries);
+        Assert.Contains($"lib/net10.0/{id}.pdb", entries);
+    }
+
+    [Fact]
+    public void Tool_Package_IsADotnetToolNamedRolesanywhere()
+    {
+        using var zip = PackedPackages.Open(packages.PackagePath(ToolProject));
+        var nuspec = ReadNuspec(zip);
+
+        Assert.Equal("DotnetTool", Element(nuspec, "packageTypes").Elements().Single().Attribute("name")?.Value);
+        Assert.Equal("README.md", Value(nuspec, "readme"));
+        Assert.Equal("icon.png", Value(nuspec, "icon"));
+        var settings = zip.Entries.Single(e => e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
+        using var stream = settings.Open();
+        var command = XDocument.Load(stream).Descendants("Command").Single();
+        Assert.Equal("rolesanywhere", command.Attribute("Name")?.Value);
+        Assert.Contains(zip.Entries, e => e.FullName.EndsWith("/rolesanywhere.dll", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public void Repository_IsTheCheckoutsRemoteAndCommit_NeverInvented(string id)
+    {
+        var repository = ReadNuspec(packages.PackagePath(id)).Descendants().FirstOrDefault(e => e.Name.LocalName == "repository");
+        var remote = Git("remote", "get-url", "origin");
+        var url = repository?.Attribute("url")?.Value;
+
+        if (remote is null)
+        {
+            Assert.Null(url);
+        }
+        else if (url is not null)
+        {
+            Assert.Equal(remote.TrimEnd('/').Replace(".git", "", StringComparison.Ordinal), url.TrimEnd('/').Replace(".git", "", StringComparison.Ordinal));
+        }
+
+        var head = Git("rev-parse", "HEAD");
+        if (head is not null && repository?.Attribute("commit")?.Value is { } commit)
+        {
+            Assert.Equal(head, commit);
+        }
+    }
+
+    private string ExpectedVersion()
+    {
+        var props = XDocument.Load(Path.Combine(packages.RepositoryRoot, "Directory.Build.props"));
+        return props.Descendants("Version").Single().Value;
+    }
+
+    private string? Git(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = packages.RepositoryRoot };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return process.ExitCode == 0 && output.Length > 0 ? output : null;
+    }
+
+    private static XElement ReadNuspec(string path)
+    {
+        using var zip = PackedPackages.Open(path);
+        return ReadNuspec(zip);
+    }
+
+    private static XElement ReadNuspec(ZipArchive zip)
+    {
+        var entry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/', StringComparison.Ordinal));
+        using var stream = entry.Open();
+        return XDocument.Load(stream).Root!;
+    }
+
+    private static XElement Element(XElement nuspec, string name) =>
+        nuspec.Descendants().FirstOrDefault(e => e.Name.LocalName == name) ?? throw new Xunit.Sdk.XunitException($"The nuspec has no <{name}>.");
+
+    private static string Value(XElement nuspec, string name) => Element(nuspec, name).Value;
+}

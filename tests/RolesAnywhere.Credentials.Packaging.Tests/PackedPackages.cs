@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection;
+
+namespace RolesAnywhere.Credentials.Packaging.Tests;
+
+/// <summary>
+/// The packages of every packable project under <c>src/</c>, made once per test run: CI packs them before the tests
+/// and names the folder in <c>ROLESANYWHERE_PACKAGE_DIR</c>; without it the fixture runs <c>dotnet pack</c> itself
+/// into a temporary folder (a minute or two).
+/// </summary>
+public sealed class PackedPackages : IDisposable
+{
+    private readonly string? ownedDirectory;
+
+    public PackedPackages()
+    {
+        RepositoryRoot = Root();
+
+        var given = Environment.GetEnvironmentVariable("ROLESANYWHERE_PACKAGE_DIR");
+        if (!string.IsNullOrEmpty(given))
+        {
+            Directory = given;
+        }
+        else
+        {
+            ownedDirectory = Path.Combine(Path.GetTempPath(), "rolesanywhere-pack-" + Guid.NewGuid().ToString("N"));
+            Directory = ownedDirectory;
+            foreach (var project in System.IO.Directory.GetFiles(Path.Combine(RepositoryRoot, "src"), "*.csproj", SearchOption.AllDirectories))
+            {
+                Pack(project, ownedDirectory);
+            }
+        }
+    }
+
+    public string RepositoryRoot { get; }
+
+    public string Directory { get; }
+
+    /// <summary>The project names under src/: each one is its package's id.</summary>
+    public static IReadOnlyList<string> ListProjects() =>
+        System.IO.Directory.GetFiles(Path.Combine(Root(), "src"), "*.csproj", SearchOption.AllDirectories)
+            .Select(path => Path.GetFileNameWithoutExtension(path))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    public string PackagePath(string id, string extension = ".nupkg")
+    {
+        var matches = System.IO.Directory.GetFiles(Directory, id + ".*" + extension)
+            .Where(path => IsVersionSuffix(Path.GetFileName(path)[(id.Length + 1)..^extension.Length]))
+            .ToArray();
+        Assert.True(matches.Length == 1, $"Expected one {id} package ({extension}) in {Directory}, found {matches.Length}: {string.Join(", ", System.IO.Directory.GetFiles(Directory).Select(Path.GetFileName))}");
+        return matches[0];
+    }
+
+    public static ZipArchive Open(string path) => ZipFile.OpenRead(path);
+
+    public void Dispose()
+    {
+        if (ownedDirectory is not null && System.IO.Directory.Exists(ownedDirectory))
+        {
+            System.IO.Directory.Delete(ownedDirectory, recursive: true);
+        }
+    }
+
+    private static string Root() =>
+        typeof(PackedPackages).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+
+    private static bool IsVersionSuffix(string text) => text.Length > 0 && char.IsAsciiDigit(text[0]) && !text.EndsWith(".symbols", StringComparison.Ordinal);
+
+    private static void Pack(string project, string output)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])["pack", project, "-c", "Release", "-o", output, "-v", "q", "-nologo"])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"dotnet pack {project} failed ({process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
+    }
+}
