@@ -37,9 +37,10 @@ public sealed class PackedPackages : IDisposable
 
     public string Directory { get; }
 
-    /// <summary>The project names under src/: each one is its package's id.</summary>
+    /// <summary>The packable project names under src/ (those not marked <c>IsPackable</c> false): each one is its package's id.</summary>
     public static IReadOnlyList<string> ListProjects() =>
         System.IO.Directory.GetFiles(Path.Combine(Root(), "src"), "*.csproj", SearchOption.AllDirectories)
+            .Where(path => !File.ReadAllText(path).Contains("<IsPackable>false</IsPackable>", StringComparison.Ordinal))
             .Select(path => Path.GetFileNameWithoutExtension(path))
             .Order(StringComparer.Ordinal)
             .ToArray();
