@@ -34,6 +34,7 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
     private readonly CreateSessionClient _client;
     private readonly SessionRefresher _refresher;
     private readonly RefreshSchedule _schedule;
+    private RolesAnywhereException? _lastReportedFailure;
 
     /// <summary>Initializes a new instance from <paramref name="options"/>, loading the certificate and key now.</summary>
     /// <param name="options">The trust anchor, profile and role ARNs, the certificate and key, and the settings of the CreateSession calls.</param>
@@ -115,7 +116,8 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
         var http = SessionHttpClientFactory.Create(httpMessageHandler ?? options.HttpMessageHandler, options.Proxy);
         // Without an observer of the caller's (hosting passes one with a logger), spans and metrics still flow to listeners.
         _client = new CreateSessionClient(settings, signer, timeProvider, http, observer ?? new CreateSessionTelemetry(settings.Arns.Region, timeProvider: timeProvider));
-        _refresher = new SessionRefresher(_client, timeProvider, _client.Observer);
+        // The outcome is reported from here (Accept, FallBack), right before the SDK stores it, not by the refresh core.
+        _refresher = new SessionRefresher(_client, timeProvider);
         PreemptExpiryTime = _schedule.PreemptFor(TimeSpan.FromSeconds(settings.DurationSeconds) - ExpirationBuffer);
     }
 
@@ -183,6 +185,7 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
         // The client refuses credentials with no more than SessionRefresher.UsableMargin left, so this is positive.
         var lifetime = session.Expiration - _time.GetUtcNow();
         PreemptExpiryTime = _schedule.PreemptFor(lifetime - ExpirationBuffer);
+        _client.Observer.RefreshSucceeded(session);
 
         // Kind must be Utc (the SDK reads any other kind as local time), and the state must use our clock.
         return new CredentialsRefreshState(session.Sdk, session.Expiration.UtcDateTime, _sdkClock);
@@ -201,10 +204,18 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
         return false;
     }
 
-    /// <summary>Serves the last good credentials while they are usable (the refresh core has logged the failure); otherwise throws it.</summary>
+    /// <summary>Serves the last good credentials while they are usable, otherwise throws the failure.</summary>
     private CredentialsRefreshState FallBack(RolesAnywhereException error)
     {
-        if (_refresher.Current is { } last)
+        var last = _refresher.Current;
+
+        // Callers that share a failure (the refresh core hands each the same exception) report it once.
+        if (!ReferenceEquals(Interlocked.Exchange(ref _lastReportedFailure, error), error))
+        {
+            _client.Observer.RefreshFailed(error, servingLastGood: last is not null);
+        }
+
+        if (last is not null)
         {
             return StateUntil(last, _refresher.RetryAt ?? _time.GetUtcNow());
         }
