@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using System.Runtime.ExceptionServices;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
@@ -30,17 +28,13 @@ namespace RolesAnywhere.Credentials;
 /// </remarks>
 public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentials
 {
-    /// <summary>Credentials with less left than this (beyond the SDK's buffer) are not worth returning.</summary>
-    private static readonly TimeSpan MinimumRemaining = TimeSpan.FromSeconds(10);
-
     private readonly TimeProvider _time;
     private readonly AwsSdkClock _sdkClock;
     private readonly RotatingRequestSigner _signer;
     private readonly CreateSessionClient _client;
+    private readonly SessionRefresher _refresher;
     private readonly RefreshSchedule _schedule;
-    private readonly object _gate = new();
-    private SessionCredentials? _lastGood;
-    private long _retryNotBeforeTicks;
+    private RolesAnywhereException? _lastReportedFailure;
 
     /// <summary>Initializes a new instance from <paramref name="options"/>, loading the certificate and key now.</summary>
     /// <param name="options">The trust anchor, profile and role ARNs, the certificate and key, and the settings of the CreateSession calls.</param>
@@ -119,17 +113,22 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
         }
 
         _signer = signer;
-        var http = SessionHttpClientFactory.Create(httpMessageHandler ?? options.HttpMessageHandler, options.Proxy, options.HttpTimeout);
+        var http = SessionHttpClientFactory.Create(httpMessageHandler ?? options.HttpMessageHandler, options.Proxy);
         // Without an observer of the caller's (hosting passes one with a logger), spans and metrics still flow to listeners.
         _client = new CreateSessionClient(settings, signer, timeProvider, http, observer ?? new CreateSessionTelemetry(settings.Arns.Region, timeProvider: timeProvider));
+        // The outcome is reported from here (Accept, FallBack), right before the SDK stores it, not by the refresh core.
+        _refresher = new SessionRefresher(_client, timeProvider);
         PreemptExpiryTime = _schedule.PreemptFor(TimeSpan.FromSeconds(settings.DurationSeconds) - ExpirationBuffer);
     }
 
     /// <summary>Gets the CreateSession client (for the command-line tool and hosting).</summary>
     internal CreateSessionClient Client => _client;
 
-    /// <summary>Calls CreateSession once, outside the SDK's cache (for the command-line tool).</summary>
-    internal Task<SessionCredentials> CreateSessionAsync(CancellationToken cancellationToken) => _client.CreateSessionAsync(cancellationToken);
+    /// <summary>Gets the refresh core these credentials share with the command-line tool.</summary>
+    internal SessionRefresher Refresher => _refresher;
+
+    /// <summary>Refreshes outside the SDK's cache, through the shared refresh core (for the command-line tool).</summary>
+    internal Task<SessionCredentials> CreateSessionAsync(CancellationToken cancellationToken) => _refresher.RefreshAsync(cancellationToken);
 
     /// <inheritdoc/>
     protected override CredentialsRefreshState GenerateNewCredentials()
@@ -141,7 +140,8 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
 
         try
         {
-            return Accept(_client.CreateSession());
+            // On this thread, with synchronous HTTP; callers queued behind the SDK's lock then share the outcome.
+            return Accept(_refresher.Refresh());
         }
         catch (RolesAnywhereException ex)
         {
@@ -152,9 +152,8 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
     /// <inheritdoc/>
     protected override async Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
     {
-        // The SDK calls this on the caller's thread, holding its refresh lock (a background refresh is
-        // started from inside GetCredentials): leave both before touching disk, key or network.
-        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        // The SDK calls this on the caller's thread, holding its refresh lock (a background refresh is started from
+        // inside GetCredentials): the refresh core leaves both before touching disk, key or network (its own thread).
         if (TryDefer(out var deferred))
         {
             return deferred;
@@ -162,7 +161,7 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
 
         try
         {
-            return Accept(await _client.CreateSessionAsync().ConfigureAwait(false));
+            return Accept(await _refresher.RefreshAsync(CancellationToken.None).ConfigureAwait(false));
         }
         catch (RolesAnywhereException ex)
         {
@@ -183,26 +182,9 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
 
     private CredentialsRefreshState Accept(SessionCredentials session)
     {
+        // The client refuses credentials with no more than SessionRefresher.UsableMargin left, so this is positive.
         var lifetime = session.Expiration - _time.GetUtcNow();
-        if (lifetime <= ExpirationBuffer + MinimumRemaining)
-        {
-            throw new RolesAnywhereServiceException(
-                string.Create(CultureInfo.InvariantCulture, $"CreateSession returned credentials that expire at {session.Expiration:yyyy-MM-ddTHH:mm:ssZ}, only {lifetime.TotalSeconds:0} s from now by this machine's clock; check the clock (NTP) and the profile's durationSeconds."),
-                HttpStatusCode.Created,
-                errorType: null,
-                requestId: null);
-        }
-
         PreemptExpiryTime = _schedule.PreemptFor(lifetime - ExpirationBuffer);
-        lock (_gate)
-        {
-            if (_lastGood is null || session.Expiration >= _lastGood.Expiration)
-            {
-                _lastGood = session;
-            }
-        }
-
-        Volatile.Write(ref _retryNotBeforeTicks, 0);
         _client.Observer.RefreshSucceeded(session);
 
         // Kind must be Utc (the SDK reads any other kind as local time), and the state must use our clock.
@@ -212,11 +194,9 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
     /// <summary>After a recent failure, hands back the last credentials without calling the service again.</summary>
     private bool TryDefer(out CredentialsRefreshState state)
     {
-        var retryNotBefore = Volatile.Read(ref _retryNotBeforeTicks);
-        var now = _time.GetUtcNow();
-        if (retryNotBefore != 0 && now.UtcTicks < retryNotBefore && UsableLastGood(now) is { } last)
+        if (_refresher.RetryAt is { } retryAt && _time.GetUtcNow() < retryAt && _refresher.Current is { } last)
         {
-            state = StateUntil(last, new DateTimeOffset(retryNotBefore, TimeSpan.Zero));
+            state = StateUntil(last, retryAt);
             return true;
         }
 
@@ -224,26 +204,24 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
         return false;
     }
 
+    /// <summary>Serves the last good credentials while they are usable, otherwise throws the failure.</summary>
     private CredentialsRefreshState FallBack(RolesAnywhereException error)
     {
-        var now = _time.GetUtcNow();
-        if (UsableLastGood(now) is { } last)
+        var last = _refresher.Current;
+
+        // Callers that share a failure (the refresh core hands each the same exception) report it once.
+        if (!ReferenceEquals(Interlocked.Exchange(ref _lastReportedFailure, error), error))
         {
-            var retryAt = now + _schedule.DelayAfterFailure();
-            Volatile.Write(ref _retryNotBeforeTicks, retryAt.UtcTicks);
-            _client.Observer.RefreshFailed(error, servingLastGood: true);
-            return StateUntil(last, retryAt);
+            _client.Observer.RefreshFailed(error, servingLastGood: last is not null);
         }
 
-        _client.Observer.RefreshFailed(error, servingLastGood: false);
+        if (last is not null)
+        {
+            return StateUntil(last, _refresher.RetryAt ?? _time.GetUtcNow());
+        }
+
         ExceptionDispatchInfo.Throw(error);
         return null;
-    }
-
-    private SessionCredentials? UsableLastGood(DateTimeOffset now)
-    {
-        var last = Volatile.Read(ref _lastGood);
-        return last is not null && last.Expiration - now > ExpirationBuffer + MinimumRemaining ? last : null;
     }
 
     /// <summary>

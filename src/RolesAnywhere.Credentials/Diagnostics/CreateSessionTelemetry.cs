@@ -109,6 +109,9 @@ internal sealed class CreateSessionTelemetry : ICreateSessionObserver, ICredenti
         Metrics.RecordAttempt(Region, errorType, duration);
     }
 
+    public void ExpirationCapped(DateTimeOffset serviceExpiration, DateTimeOffset capped, TimeSpan duration) =>
+        Log.ExpirationCapped(Logger, serviceExpiration, duration.TotalSeconds, capped);
+
     public void RefreshSucceeded(SessionCredentials credentials)
     {
         Update(s => s with { CredentialsExpiration = credentials.Expiration, LastSuccess = TimeProvider.GetUtcNow() });

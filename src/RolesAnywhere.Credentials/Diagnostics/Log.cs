@@ -44,4 +44,11 @@ internal static partial class Log
         Level = LogLevel.Error,
         Message = "Refreshing the IAM Roles Anywhere credentials failed and no valid credentials remain")]
     public static partial void RefreshFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(
+        EventId = 6,
+        EventName = "ExpirationCapped",
+        Level = LogLevel.Warning,
+        Message = "CreateSession returned credentials valid until {ServiceExpiration:O}, beyond the requested {DurationSeconds} s; the service's value was capped to {CappedExpiration:O}")]
+    public static partial void ExpirationCapped(ILogger logger, DateTimeOffset serviceExpiration, double durationSeconds, DateTimeOffset cappedExpiration);
 }

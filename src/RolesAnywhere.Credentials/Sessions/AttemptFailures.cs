@@ -18,6 +18,24 @@ internal static class AttemptFailures
         return new RolesAnywhereServiceException(message, statusCode: null, errorType: null, requestId: null, error);
     }
 
+    /// <summary>Returns whether <paramref name="error"/> says the answer was larger than the client accepts.</summary>
+    public static bool IsTooLarge(Exception error) => error is HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded };
+
+    public static RolesAnywhereServiceException TooLarge(Uri endpoint, Exception error) =>
+        new(
+            string.Create(CultureInfo.InvariantCulture, $"CreateSession's answer from {endpoint.Authority} is too large: more than {SessionHttpClientFactory.MaxResponseBytes / 1024} KiB (MaxResponseBytes), where the service sends a few kilobytes. Check that Endpoint (or the proxy) leads to IAM Roles Anywhere and not to another server."),
+            statusCode: null,
+            errorType: null,
+            requestId: null,
+            error);
+
+    public static RolesAnywhereServiceException ExpiresTooSoon(DateTimeOffset expiration, DateTimeOffset now, System.Net.HttpStatusCode status, string? requestId) =>
+        new(
+            string.Create(CultureInfo.InvariantCulture, $"CreateSession returned credentials that expire at {expiration:yyyy-MM-ddTHH:mm:ssZ}, only {(expiration - now).TotalSeconds:0} s from now by this machine's clock; check the clock (NTP) and the profile's durationSeconds."),
+            status,
+            errorType: null,
+            requestId);
+
     public static RolesAnywhereServiceException Timeout(Uri endpoint, TimeSpan httpTimeout, Exception error) =>
         new(
             string.Create(CultureInfo.InvariantCulture, $"CreateSession got no response from {endpoint.Authority} within HttpTimeout ({httpTimeout.TotalSeconds:0.###} s). Check the network and proxy, or raise HttpTimeout."),

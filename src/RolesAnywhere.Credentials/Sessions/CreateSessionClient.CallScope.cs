@@ -59,6 +59,25 @@ internal sealed partial class CreateSessionClient
                     throw;
                 }
 
+                var now = _client._time.GetUtcNow();
+                if (credentials.Expiration - now <= SessionRefresher.UsableMargin)
+                {
+                    // Not worth handing out (the SDKs would find them expired): a failed attempt, retried like a server fault.
+                    var tooSoon = AttemptFailures.ExpiresTooSoon(credentials.Expiration, now, response.StatusCode, requestId);
+                    Ended(attempt, response.StatusCode, requestId, tooSoon);
+                    LastFailure = tooSoon;
+                    return new AttemptOutcome(null, tooSoon, null, false);
+                }
+
+                var longest = TimeSpan.FromSeconds(_client._settings.DurationSeconds);
+                if (credentials.Expiration - now > longest + ClockSkew.Tolerance)
+                {
+                    // Never trust an expiry beyond what was asked for (plus the clock skew the service allows).
+                    var capped = credentials.WithExpiration(now + longest);
+                    _client._observer.ExpirationCapped(credentials.Expiration, capped.Expiration, longest);
+                    credentials = capped;
+                }
+
                 _client._observer.AttemptEnded(attempt, _client._time.GetElapsedTime(_attemptStarted), response.StatusCode, requestId, credentials, null);
                 return new AttemptOutcome(credentials, null, null, false);
             }
@@ -101,6 +120,12 @@ internal sealed partial class CreateSessionClient
                 }
 
                 failure = AttemptFailures.Timeout(endpoint, _client._settings.HttpTimeout, canceled);
+            }
+            else if (AttemptFailures.IsTooLarge(error))
+            {
+                failure = AttemptFailures.TooLarge(endpoint, error);
+                Ended(attempt, null, null, failure);
+                throw failure;
             }
             else
             {

@@ -1,14 +1,13 @@
-using System.Net.Http.Headers;
-
 namespace RolesAnywhere.Credentials.Sessions;
 
 /// <summary>
-/// Calls CreateSession: signs each attempt afresh (new <c>X-Amz-Date</c>), retries throttling, server
-/// faults, network failures and timeouts with backoff, and bounds the whole call by
-/// <see cref="SessionSettings.RefreshTimeout"/>. The synchronous path uses <see cref="HttpClient.Send(HttpRequestMessage, CancellationToken)"/>
-/// (no sync-over-async). Thread-safe; sync and async calls may overlap.
+/// Calls CreateSession: signs each attempt afresh (new <c>X-Amz-Date</c>), retries throttling, server faults,
+/// network failures, timeouts and credentials that would expire too soon with backoff, and bounds the whole call
+/// by <see cref="SessionSettings.RefreshTimeout"/>. One retry loop serves both paths (the <c>bool async</c>
+/// pattern): the synchronous one uses <see cref="HttpClient.Send(HttpRequestMessage, HttpCompletionOption, CancellationToken)"/>
+/// and waits on its own thread, with no sync-over-async. Thread-safe; sync and async calls may overlap.
 /// </summary>
-internal sealed partial class CreateSessionClient : IDisposable
+internal sealed partial class CreateSessionClient : ISessionSource, IDisposable
 {
     private readonly SessionSettings _settings;
     private readonly ICreateSessionSigner _signer;
@@ -35,95 +34,75 @@ internal sealed partial class CreateSessionClient : IDisposable
 
     /// <summary>Creates a session synchronously.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">The certificate or key cannot be used; nothing was sent.</exception>
-    /// <exception cref="RolesAnywhereServiceException">The service refused, or no answer came within the retries and <see cref="SessionSettings.RefreshTimeout"/>.</exception>
+    /// <exception cref="RolesAnywhereServiceException">The service refused, or no usable answer came within the retries and <see cref="SessionSettings.RefreshTimeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public SessionCredentials CreateSession(CancellationToken cancellationToken = default)
     {
-        _signer.Refresh();
-        using var call = new CallScope(this, cancellationToken);
-        for (var number = 1; ; number++)
-        {
-            var signingTime = _time.GetUtcNow();
-            using var request = NewRequest();
-            _signer.Sign(request, _settings.RequestBody, signingTime);
-            var attempt = call.Start(number, signingTime);
-            using var attemptToken = call.AttemptToken();
-            RolesAnywhereServiceException failure;
-            TimeSpan? retryAfter = null;
-            var throttled = false;
-            try
-            {
-                using var response = _http.Send(request, HttpCompletionOption.ResponseContentRead, attemptToken.Token);
-                var body = ReadBody(response, attemptToken.Token);
-                var outcome = call.Evaluate(attempt, response, body);
-                if (outcome.Credentials is not null)
-                {
-                    return outcome.Credentials;
-                }
-
-                (failure, retryAfter, throttled) = (outcome.Failure!, outcome.RetryAfter, outcome.Throttled);
-            }
-            catch (Exception ex) when (ex is not RolesAnywhereException)
-            {
-                failure = call.Classify(ex, attempt, attemptToken);
-            }
-
-            var delay = call.NextDelay(attempt, failure, throttled, retryAfter);
-            using var wait = new ManualResetEventSlim(false);
-            using var timer = _time.CreateTimer(static s => ((ManualResetEventSlim)s!).Set(), wait, delay, Timeout.InfiniteTimeSpan);
-            _observer.BackoffStarted(attempt, delay);
-            try
-            {
-                wait.Wait(call.Token);
-            }
-            catch (OperationCanceledException ex)
-            {
-                throw call.Canceled(ex);
-            }
-        }
+        var pending = CreateSessionAsync(async: false, cancellationToken);
+        System.Diagnostics.Debug.Assert(pending.IsCompleted, "the synchronous path completes before it returns");
+        return pending.GetAwaiter().GetResult();
     }
 
     /// <summary>Creates a session.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">The certificate or key cannot be used; nothing was sent.</exception>
-    /// <exception cref="RolesAnywhereServiceException">The service refused, or no answer came within the retries and <see cref="SessionSettings.RefreshTimeout"/>.</exception>
+    /// <exception cref="RolesAnywhereServiceException">The service refused, or no usable answer came within the retries and <see cref="SessionSettings.RefreshTimeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public async Task<SessionCredentials> CreateSessionAsync(CancellationToken cancellationToken = default)
+    public Task<SessionCredentials> CreateSessionAsync(CancellationToken cancellationToken = default) => CreateSessionAsync(async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc/>
+    public async ValueTask<SessionCredentials> CreateSessionAsync(bool async, CancellationToken cancellationToken)
     {
         _signer.Refresh();
         using var call = new CallScope(this, cancellationToken);
         for (var number = 1; ; number++)
         {
             var signingTime = _time.GetUtcNow();
-            using var request = NewRequest();
-            await _signer.SignAsync(request, _settings.RequestBody, signingTime, call.Token).ConfigureAwait(false);
-            var attempt = call.Start(number, signingTime);
             using var attemptToken = call.AttemptToken();
-            RolesAnywhereServiceException failure;
-            TimeSpan? retryAfter = null;
-            var throttled = false;
+            using var request = new HttpRequestMessage(HttpMethod.Post, _settings.Endpoint.SessionsUri) { Content = new SignedBody(_settings.RequestBody, attemptToken) };
+            if (async)
+            {
+                await _signer.SignAsync(request, _settings.RequestBody, signingTime, call.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                _signer.Sign(request, _settings.RequestBody, signingTime);
+            }
+
+            var attempt = call.Start(number, signingTime);
+            AttemptOutcome outcome;
             try
             {
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptToken.Token).ConfigureAwait(false);
-                var body = await response.Content.ReadAsByteArrayAsync(attemptToken.Token).ConfigureAwait(false);
-                var outcome = call.Evaluate(attempt, response, body);
+                // ResponseContentRead: the body is read within the attempt's timeout, and no more than MaxResponseContentBufferSize of it.
+                using var response = async
+                    ? await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptToken.Token).ConfigureAwait(false)
+                    : _http.Send(request, HttpCompletionOption.ResponseContentRead, attemptToken.Token);
+                var body = async
+                    ? await response.Content.ReadAsByteArrayAsync(attemptToken.Token).ConfigureAwait(false)
+                    : ReadBody(response, attemptToken.Token);
+                outcome = call.Evaluate(attempt, response, body);
                 if (outcome.Credentials is not null)
                 {
                     return outcome.Credentials;
                 }
-
-                (failure, retryAfter, throttled) = (outcome.Failure!, outcome.RetryAfter, outcome.Throttled);
             }
             catch (Exception ex) when (ex is not RolesAnywhereException)
             {
-                failure = call.Classify(ex, attempt, attemptToken);
+                outcome = new AttemptOutcome(null, call.Classify(ex, attempt, attemptToken), null, false);
             }
 
-            var delay = call.NextDelay(attempt, failure, throttled, retryAfter);
-            var waiting = Task.Delay(delay, _time, call.Token);
-            _observer.BackoffStarted(attempt, delay);
+            var delay = call.NextDelay(attempt, outcome.Failure!, outcome.Throttled, outcome.RetryAfter);
             try
             {
-                await waiting.ConfigureAwait(false);
+                if (async)
+                {
+                    var waiting = Task.Delay(delay, _time, call.Token);
+                    _observer.BackoffStarted(attempt, delay);
+                    await waiting.ConfigureAwait(false);
+                }
+                else
+                {
+                    WaitHere(attempt, delay, call.Token);
+                }
             }
             catch (OperationCanceledException ex)
             {
@@ -134,12 +113,21 @@ internal sealed partial class CreateSessionClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private HttpRequestMessage NewRequest()
+    /// <summary>Waits on this thread: on the system clock without a timer (a timer's callback would need a thread-pool thread).</summary>
+    private void WaitHere(CreateSessionAttemptInfo attempt, TimeSpan delay, CancellationToken cancellationToken)
     {
-        var content = new ByteArrayContent(_settings.RequestBody);
-        // Exactly "application/json": no charset parameter (what is signed must equal what is sent).
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return new HttpRequestMessage(HttpMethod.Post, _settings.Endpoint.SessionsUri) { Content = content };
+        if (ReferenceEquals(_time, TimeProvider.System))
+        {
+            _observer.BackoffStarted(attempt, delay);
+            cancellationToken.WaitHandle.WaitOne(delay);
+            cancellationToken.ThrowIfCancellationRequested();
+            return;
+        }
+
+        using var wait = new ManualResetEventSlim(false);
+        using var timer = _time.CreateTimer(static s => ((ManualResetEventSlim)s!).Set(), wait, delay, Timeout.InfiniteTimeSpan);
+        _observer.BackoffStarted(attempt, delay);
+        wait.Wait(cancellationToken);
     }
 
     private static byte[] ReadBody(HttpResponseMessage response, CancellationToken cancellationToken)

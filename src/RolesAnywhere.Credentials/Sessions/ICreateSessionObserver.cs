@@ -22,6 +22,14 @@ internal interface ICreateSessionObserver
     {
     }
 
+    /// <summary>
+    /// The service's <paramref name="serviceExpiration"/> lay further ahead than the requested <paramref name="duration"/>
+    /// (plus the allowed clock skew): the credentials are used until <paramref name="capped"/> instead.
+    /// </summary>
+    void ExpirationCapped(DateTimeOffset serviceExpiration, DateTimeOffset capped, TimeSpan duration)
+    {
+    }
+
     /// <summary>A wait before the next attempt has started (the timer is already running).</summary>
     void BackoffStarted(CreateSessionAttemptInfo failedAttempt, TimeSpan delay)
     {

@@ -3,8 +3,8 @@ namespace RolesAnywhere.Credentials.Sessions;
 /// <summary>
 /// When to refresh: a pre-emptive window of about a quarter of the usable lifetime (at most 15 minutes)
 /// with ±20 % random jitter, so a fleet started together spreads its CreateSession calls (the quota is
-/// about 10 per second per account and region); and how long to wait after a failed refresh while the
-/// last credentials are still valid.
+/// about 10 per second per account and region). How long to wait after a failed refresh is
+/// <see cref="SessionRefresher.AfterFailure"/>'s business.
 /// </summary>
 internal sealed class RefreshSchedule
 {
@@ -12,9 +12,6 @@ internal sealed class RefreshSchedule
     public const double Jitter = 0.2;
 
     public static readonly TimeSpan MaxPreempt = TimeSpan.FromMinutes(15);
-
-    /// <summary>The wait, before jitter, after a failed refresh while the last credentials stay in use.</summary>
-    public static readonly TimeSpan FailedRefreshDelay = TimeSpan.FromSeconds(30);
 
     private readonly Func<double> _random;
 
@@ -34,8 +31,4 @@ internal sealed class RefreshSchedule
         var window = Math.Min(usableLifetime.Ticks * PreemptFraction, MaxPreempt.Ticks);
         return TimeSpan.FromTicks((long)(window * (1 - Jitter + (2 * Jitter * _random()))));
     }
-
-    /// <summary>Returns the wait after a failed refresh, with jitter.</summary>
-    public TimeSpan DelayAfterFailure() =>
-        TimeSpan.FromTicks((long)(FailedRefreshDelay.Ticks * (1 - Jitter + (2 * Jitter * _random()))));
 }

@@ -1,8 +1,8 @@
 namespace RolesAnywhere.Credentials.Sessions;
 
 /// <summary>
-/// Bounded retries with exponential backoff and jitter ("equal jitter": half fixed, half random, so a
-/// fleet started together spreads out and no retry is immediate). <c>Retry-After</c> wins when longer.
+/// Bounded retries of one CreateSession call, waiting by the library's one <see cref="Backoff"/> formula
+/// (from <see cref="BaseDelay"/>, or <see cref="ThrottledBaseDelay"/> after throttling). <c>Retry-After</c> wins when longer.
 /// </summary>
 internal sealed class RetryPolicy
 {
@@ -15,13 +15,15 @@ internal sealed class RetryPolicy
     /// <summary>No single backoff is longer than this (unless the service asked for it with <c>Retry-After</c>).</summary>
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(20);
 
-    private readonly Func<double> _random;
+    private readonly Backoff _afterFailure;
+    private readonly Backoff _afterThrottling;
 
     public RetryPolicy(int maxRetries, Func<double>? random = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxRetries);
         MaxAttempts = maxRetries + 1;
-        _random = random ?? Random.Shared.NextDouble;
+        _afterFailure = new Backoff(BaseDelay, MaxDelay, random);
+        _afterThrottling = new Backoff(ThrottledBaseDelay, MaxDelay, random);
     }
 
     /// <summary>Gets the number of attempts, the first included.</summary>
@@ -30,11 +32,7 @@ internal sealed class RetryPolicy
     /// <summary>Returns the wait before retry number <paramref name="retry"/> (1 for the first retry).</summary>
     public TimeSpan DelayBefore(int retry, bool throttled, TimeSpan? retryAfter)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(retry, 1);
-        var baseDelay = throttled ? ThrottledBaseDelay : BaseDelay;
-        var ceiling = baseDelay.Ticks * Math.Pow(2, Math.Min(retry - 1, 16));
-        ceiling = Math.Min(ceiling, MaxDelay.Ticks);
-        var jittered = TimeSpan.FromTicks((long)((ceiling / 2) + (_random() * ceiling / 2)));
+        var jittered = (throttled ? _afterThrottling : _afterFailure).Delay(retry);
         return retryAfter is { } asked && asked > jittered ? asked : jittered;
     }
 }

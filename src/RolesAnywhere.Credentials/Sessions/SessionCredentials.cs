@@ -42,6 +42,10 @@ internal sealed class SessionCredentials
     /// <summary>Gets the same credentials as the AWS SDK's type (account id included, for account-based endpoints); one instance per session.</summary>
     public ImmutableCredentials Sdk { get; }
 
+    /// <summary>Returns the same credentials with another <paramref name="expiration"/>.</summary>
+    public SessionCredentials WithExpiration(DateTimeOffset expiration) =>
+        new(AccessKeyId, SecretAccessKey, SessionToken, expiration, AccountId, AssumedRoleArn, SubjectArn);
+
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{AccessKeyId} (role session {AssumedRoleArn ?? "?"}, expires {Expiration:yyyy-MM-ddTHH:mm:ssZ})");
 }

@@ -18,7 +18,7 @@ internal static class SessionHttpClientFactory
     /// attempt by the caller on its own clock, so the client's own timeout is infinite; redirects are
     /// never followed (a signed request must not be replayed elsewhere).
     /// </summary>
-    public static HttpClient Create(HttpMessageHandler? handler, IWebProxy? proxy, TimeSpan connectTimeout)
+    public static HttpClient Create(HttpMessageHandler? handler, IWebProxy? proxy)
     {
         HttpClient client;
         if (handler is not null)
@@ -33,7 +33,9 @@ internal static class SessionHttpClientFactory
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.None,
                 PooledConnectionLifetime = PooledConnectionLifetime,
-                ConnectTimeout = connectTimeout > TimeSpan.Zero ? connectTimeout : System.Threading.Timeout.InfiniteTimeSpan,
+                // No ConnectTimeout: the handler completes connections on the thread pool, so under thread starvation
+                // its clock would measure the wait for a thread (a spurious timeout). Connecting is bounded by the
+                // call's RefreshTimeout; HttpTimeout measures each request from when it is being sent.
             };
             if (proxy is not null)
             {

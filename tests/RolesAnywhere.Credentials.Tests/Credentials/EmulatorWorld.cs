@@ -12,9 +12,9 @@ namespace RolesAnywhere.Credentials.Tests.Credentials;
 /// </summary>
 internal sealed class EmulatorWorld : IAsyncDisposable
 {
-    private EmulatorWorld(FakeTimeProvider clock, RolesAnywhereEmulator emulator, TestCertificateAuthority root, string trustAnchorArn, string profileArn, string roleArn)
+    private EmulatorWorld(TimeProvider clock, RolesAnywhereEmulator emulator, TestCertificateAuthority root, string trustAnchorArn, string profileArn, string roleArn)
     {
-        Clock = clock;
+        Time = clock;
         Emulator = emulator;
         Root = root;
         TrustAnchorArn = trustAnchorArn;
@@ -23,7 +23,11 @@ internal sealed class EmulatorWorld : IAsyncDisposable
         Folder = Directory.CreateTempSubdirectory("ra-credentials-").FullName;
     }
 
-    public FakeTimeProvider Clock { get; }
+    /// <summary>Gets the clock shared by the emulator and the credentials.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Gets the shared clock as the fake one most tests move by hand.</summary>
+    public FakeTimeProvider Clock => (FakeTimeProvider)Time;
 
     public RolesAnywhereEmulator Emulator { get; }
 
@@ -40,9 +44,12 @@ internal sealed class EmulatorWorld : IAsyncDisposable
     /// <summary>Gets the requests that reached CreateSession.</summary>
     public IReadOnlyList<EmulatorRequest> SessionRequests => Emulator.Requests.Where(r => r.Path == "/sessions").ToList();
 
-    public static async Task<EmulatorWorld> StartAsync(bool acceptRoleSessionName = false, TimeSpan? maxSessionDuration = null, string region = "eu-west-1")
+    public static Task<EmulatorWorld> StartAsync(bool acceptRoleSessionName = false, TimeSpan? maxSessionDuration = null, string region = "eu-west-1") =>
+        StartAsync(new FakeTimeProvider(DateTimeOffset.UtcNow), acceptRoleSessionName, maxSessionDuration, region);
+
+    /// <summary>Starts a world on <paramref name="clock"/> (such as a <see cref="JumpingClock"/>, for tests whose waits must be real).</summary>
+    public static async Task<EmulatorWorld> StartAsync(TimeProvider clock, bool acceptRoleSessionName = false, TimeSpan? maxSessionDuration = null, string region = "eu-west-1")
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var emulator = await RolesAnywhereEmulator.StartAsync(new RolesAnywhereEmulatorOptions { TimeProvider = clock, Region = region });
         var root = TestCertificateAuthority.CreateRoot(new TestCertificateOptions { SubjectName = "CN=Credentials Test Root" }, clock);
         var trustAnchorArn = emulator.AddTrustAnchor(root.Certificate);
@@ -89,7 +96,7 @@ internal sealed class EmulatorWorld : IAsyncDisposable
     };
 
     public RolesAnywhereAWSCredentials Credentials(RolesAnywhereOptions options, ICreateSessionObserver? observer = null) =>
-        new(options, Clock, httpMessageHandler: null, observer);
+        new(options, Time, httpMessageHandler: null, observer);
 
     public async ValueTask DisposeAsync()
     {

@@ -130,6 +130,13 @@ public sealed class RefreshTests
 
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ex.StatusCode);
         Assert.Null(credentials.Expiration);
+
+        // Within the failure back-off every caller gets that same failure at once, without a request.
+        Assert.Same(ex, await Assert.ThrowsAsync<RolesAnywhereServiceException>(credentials.GetCredentialsAsync));
+        Assert.Single(world.SessionRequests);
+
+        // After it, the next caller asks again.
+        world.Clock.Advance(RolesAnywhere.Credentials.Sessions.SessionRefresher.MaxFailureDelay);
         var next = await credentials.GetCredentialsAsync();
         Assert.False(string.IsNullOrEmpty(next.AccessKey));
     }

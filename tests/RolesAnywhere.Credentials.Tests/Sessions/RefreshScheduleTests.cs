@@ -42,8 +42,4 @@ public sealed class RefreshScheduleTests
 
     [Fact]
     public void PreemptFor_NoLifetime_IsZero() => Assert.Equal(TimeSpan.Zero, new RefreshSchedule().PreemptFor(TimeSpan.Zero));
-
-    [Fact]
-    public void DelayAfterFailure_IsAroundThirtySeconds() =>
-        Assert.InRange(new RefreshSchedule().DelayAfterFailure(), TimeSpan.FromSeconds(24), TimeSpan.FromSeconds(36));
 }
