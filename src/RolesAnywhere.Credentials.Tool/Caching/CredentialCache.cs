@@ -104,7 +104,7 @@ internal sealed class CredentialCache
 
         try
         {
-            var entry = JsonSerializer.Deserialize(bytes, ToolJsonContext.Default.CredentialProcessOutput);
+            var entry = JsonSerializer.Deserialize(bytes, ToolJsonContext.Output.CredentialProcessOutput);
             return entry is { Version: 1, AccessKeyId.Length: > 0, SecretAccessKey.Length: > 0, SessionToken.Length: > 0 }
                 && IsoTime.TryRead(entry.Expiration, out var expiration)
                 && expiration - time.GetUtcNow() > required

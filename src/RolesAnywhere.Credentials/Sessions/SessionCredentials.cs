@@ -43,5 +43,5 @@ internal sealed class SessionCredentials
     public ImmutableCredentials Sdk { get; }
 
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{AccessKeyId} (role session {AssumedRoleArn ?? "?"}, expires {Expiration:yyyy-MM-ddTHH:mm:ssZ})");
+        string.Create(CultureInfo.InvariantCulture, $"{Diagnostics.AccessKeyMask.Mask(AccessKeyId)} (role session {AssumedRoleArn ?? "?"}, expires {Expiration:yyyy-MM-ddTHH:mm:ssZ})");
 }
