@@ -104,6 +104,11 @@ internal static class ServeCommand
 
     private static string ReadTokenFile(string file)
     {
+        if (Interop.UnixFile.DescribeIfNotRegular(file) is { } kind)
+        {
+            throw new UsageException($"--{Flags.ContainerTokenFile} '{file}' is {kind}, not a regular file, and is not read (it could block or never end).", "Name a regular file holding the token (one line), or set " + ContainerTokenVariable + " instead.");
+        }
+
         try
         {
             return File.ReadAllText(file).Trim();
