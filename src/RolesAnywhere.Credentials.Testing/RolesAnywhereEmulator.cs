@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using RolesAnywhere.Credentials.Testing.Hosting;
 using RolesAnywhere.Credentials.Testing.Verification;
 
@@ -74,6 +75,8 @@ public sealed partial class RolesAnywhereEmulator : IAsyncDisposable
         // The empty builder reads no configuration files (no file watchers: inotify instances are scarce when
         // many emulators run at once), no environment variables and logs nothing.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // Never the console lifetime: it would swallow SIGINT/SIGTERM for the whole process holding the emulator.
+        builder.Services.AddSingleton<IHostLifetime, NoSignalHostLifetime>();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -44,7 +44,7 @@ internal static class CommandDefinitions
              (Flags.Format, FlagKind.Value), (Flags.Digest, FlagKind.Value), (Flags.Debug, FlagKind.Switch)]),
         Define(ReadCertificateData, "Prints a JSON description of the certificate.", [],
             [(Flags.Certificate, FlagKind.Value), (Flags.CertSelector, FlagKind.Value), (Flags.SystemStoreName, FlagKind.Value), (Flags.UseLatestExpiringCertificate, FlagKind.Switch),
-             (Flags.Pkcs11Lib, FlagKind.Value), (Flags.Debug, FlagKind.Switch)]),
+             (Flags.Pkcs11Lib, FlagKind.Value), (Flags.Pkcs8Password, FlagKind.Value), (Flags.Debug, FlagKind.Switch)]),
         Define(Version, "Prints the version.", [], []),
         new CommandDefinition(Audit, "Finds misuse of Roles Anywhere in CloudTrail logs (files, directories, '-', s3://bucket/prefix); exit 1 on findings.",
             Flag([(Flags.Since, FlagKind.Value), (Flags.Until, FlagKind.Value), (Flags.AllowedCidrs, FlagKind.Value), (Flags.KnownSerials, FlagKind.Value),

@@ -20,7 +20,7 @@ internal static class CredentialProcessCommand
         }
         else
         {
-            var cache = new CredentialCache(environment.CacheDirectory(), environment.Time);
+            var cache = new CredentialCache(environment.CacheDirectory(), environment.Time, warning => environment.Stderr.WriteLine($"rolesanywhere: warning: {warning}"));
             output = await cache.GetOrFetchAsync(
                 arguments.CacheKey(),
                 TimeSpan.FromSeconds(arguments.SessionDurationSeconds),

@@ -28,7 +28,7 @@ internal static class ReadCertificateDataCommand
 
         using var certificate = SelectedCertificate.Load(parsed, environment.Time);
         var description = Describe(certificate);
-        await environment.Stdout.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(description, ToolJsonContext.Default.CertificateDescription), cancellationToken).ConfigureAwait(false);
+        await environment.Stdout.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(description, ToolJsonContext.Output.CertificateDescription), cancellationToken).ConfigureAwait(false);
         await environment.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
         return ToolApplication.Success;
     }

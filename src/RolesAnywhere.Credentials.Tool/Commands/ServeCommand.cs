@@ -10,6 +10,9 @@ internal static class ServeCommand
 {
     public const string ContainerTokenVariable = "AWS_CONTAINER_AUTHORIZATION_TOKEN";
 
+    /// <summary>The shortest container token accepted: the token is all that guards the endpoint beyond loopback.</summary>
+    public const int MinimumTokenLength = 16;
+
     public static async Task<int> RunAsync(SessionArguments arguments, ToolEnvironment environment, CancellationToken cancellationToken)
     {
         var settings = ReadSettings(arguments);
@@ -24,7 +27,7 @@ internal static class ServeCommand
 
         if (keeper.LastError is { } first)
         {
-            await environment.Stderr.WriteLineAsync($"rolesanywhere: the first CreateSession failed; serving 500 until a retry succeeds: {first.Message}").ConfigureAwait(false);
+            await environment.Stderr.WriteLineAsync($"rolesanywhere: the first CreateSession failed; serving 500 until a retry succeeds: {LibraryTerms.ToFlags(first.Message)}").ConfigureAwait(false);
         }
 
         var server = await CredentialServer.StartAsync(settings, keeper, environment.Time, cancellationToken).ConfigureAwait(false);
@@ -82,16 +85,37 @@ internal static class ServeCommand
 
     private static string ReadContainerToken(ParsedCommandLine parsed)
     {
-        var token = parsed.Get(Flags.ContainerTokenFile) is { } file
-            ? File.ReadAllText(file).Trim()
-            : Environment.GetEnvironmentVariable(ContainerTokenVariable);
-        if (string.IsNullOrEmpty(token) || token.Length < 16)
+        var file = parsed.Get(Flags.ContainerTokenFile);
+        var source = file is null ? ContainerTokenVariable : $"--{Flags.ContainerTokenFile} '{file}'";
+        var token = file is null ? Environment.GetEnvironmentVariable(ContainerTokenVariable) : ReadTokenFile(file);
+        var fix = $"Generate one, e.g. 'export {ContainerTokenVariable}=$(openssl rand -hex 32)', and give the same value to the containers.";
+        if (string.IsNullOrEmpty(token))
         {
-            throw new UsageException(
-                $"The container endpoint requires a token of at least 16 characters (from --{Flags.ContainerTokenFile} or {ContainerTokenVariable}); none was given.",
-                $"Generate one, e.g. 'export {ContainerTokenVariable}=$(openssl rand -hex 32)', and give the same value to the containers.");
+            throw new UsageException($"The container endpoint requires a token of at least {MinimumTokenLength} characters (from --{Flags.ContainerTokenFile} or {ContainerTokenVariable}); none was given.", fix);
+        }
+
+        if (token.Length < MinimumTokenLength)
+        {
+            throw new UsageException($"The container token from {source} is too short: {token.Length} characters; at least {MinimumTokenLength} are required.", fix);
         }
 
         return token;
+    }
+
+    private static string ReadTokenFile(string file)
+    {
+        if (Interop.UnixFile.DescribeIfNotRegular(file) is { } kind)
+        {
+            throw new UsageException($"--{Flags.ContainerTokenFile} '{file}' is {kind}, not a regular file, and is not read (it could block or never end).", "Name a regular file holding the token (one line), or set " + ContainerTokenVariable + " instead.");
+        }
+
+        try
+        {
+            return File.ReadAllText(file).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--{Flags.ContainerTokenFile} '{file}' cannot be read: {e.Message}", "Name a readable file holding the token (one line), or set " + ContainerTokenVariable + " instead.");
+        }
     }
 }

@@ -55,7 +55,7 @@ internal static class SignStringCommand
         {
             "bin" => signature,
             "text" => System.Text.Encoding.ASCII.GetBytes(Convert.ToHexStringLower(signature)),
-            _ => JsonSerializer.SerializeToUtf8Bytes(Convert.ToHexStringLower(signature), ToolJsonContext.Default.String),
+            _ => JsonSerializer.SerializeToUtf8Bytes(Convert.ToHexStringLower(signature), ToolJsonContext.Output.String),
         };
         await environment.Stdout.WriteAsync(output, cancellationToken).ConfigureAwait(false);
         await environment.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);

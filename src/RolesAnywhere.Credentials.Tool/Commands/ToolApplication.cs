@@ -52,7 +52,8 @@ internal static class ToolApplication
         {
             // The library's messages speak of its options; where a token is involved, name the flags that set them.
             var hint = e is RolesAnywhereConfigurationException ? Pkcs11Support.HintFor(args) : null;
-            await environment.Stderr.WriteLineAsync($"rolesanywhere: {e.Message}" + (hint is null ? string.Empty : "\nhint: " + hint)).ConfigureAwait(false);
+            var message = e is RolesAnywhereException ? LibraryTerms.ToFlags(e.Message) : e.Message;
+            await environment.Stderr.WriteLineAsync($"rolesanywhere: {message}" + (hint is null ? string.Empty : "\nhint: " + hint)).ConfigureAwait(false);
             return Failure;
         }
     }

@@ -1,6 +1,6 @@
 namespace RolesAnywhere.Credentials.Tool.Credentials;
 
-/// <summary>One set of temporary credentials and when they expire. <see cref="ToString"/> never shows the secrets.</summary>
+/// <summary>One set of temporary credentials and when they expire. <see cref="ToString"/> never shows the secrets, and the access key id only masked.</summary>
 internal sealed class SessionCredentials
 {
     public SessionCredentials(string accessKeyId, string secretAccessKey, string sessionToken, DateTimeOffset expiration, DateTimeOffset obtained)
@@ -27,5 +27,5 @@ internal sealed class SessionCredentials
     public bool IsUsable(DateTimeOffset now, TimeSpan margin) =>
         AccessKeyId.Length > 0 && SecretAccessKey.Length > 0 && SessionToken.Length > 0 && Expiration - now > margin;
 
-    public override string ToString() => $"{AccessKeyId} (expires {Expiration:O})";
+    public override string ToString() => $"{RolesAnywhere.Credentials.Diagnostics.AccessKeyMask.Mask(AccessKeyId)} (expires {Expiration:O})";
 }

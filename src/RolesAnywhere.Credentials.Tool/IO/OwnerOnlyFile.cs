@@ -56,10 +56,6 @@ internal static class OwnerOnlyFile
         }
     }
 
-    /// <summary>True when <paramref name="path"/> can be read by its owner only (always true on Windows, where ACLs apply).</summary>
-    public static bool IsOwnerOnly(string path) =>
-        OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & ~FileMode) == 0;
-
     public static FileStreamOptions CreateOptions(System.IO.FileMode mode, FileAccess access, FileShare share = FileShare.None)
     {
         var options = new FileStreamOptions { Mode = mode, Access = access, Share = share };

@@ -15,5 +15,5 @@ internal static class CredentialProcessJson
                 SessionToken = credentials.SessionToken,
                 Expiration = IsoTime.Write(credentials.Expiration),
             },
-            ToolJsonContext.Default.CredentialProcessOutput);
+            ToolJsonContext.Output.CredentialProcessOutput);
 }

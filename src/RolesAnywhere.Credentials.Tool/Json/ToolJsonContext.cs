@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace RolesAnywhere.Credentials.Tool.Json;
@@ -11,4 +12,6 @@ namespace RolesAnywhere.Credentials.Tool.Json;
 [JsonSerializable(typeof(string))]
 internal sealed partial class ToolJsonContext : JsonSerializerContext
 {
+    /// <summary>The context everything the tool prints or serves goes through: the official helper's escaping (<see cref="GoJsonEncoder"/>).</summary>
+    public static ToolJsonContext Output { get; } = new(new JsonSerializerOptions { Encoder = GoJsonEncoder.Instance });
 }

@@ -19,9 +19,10 @@ internal static class KeyFiles
             ?? throw new RolesAnywhereConfigurationException($"The file '{path}' (--{Flags.PrivateKey}) holds no private key{MaterialHints.ForMissingKey(material)}.");
     }
 
-    public static X509Certificate2 LoadCertificate(string path)
+    /// <summary>The first certificate of the file; <paramref name="password"/> opens a password-protected PKCS#12 file.</summary>
+    public static X509Certificate2 LoadCertificate(string path, string? password)
     {
-        using var material = MaterialInput.File("--" + Flags.Certificate, path, "--" + Flags.Pkcs8Password).Decode(password: null);
+        using var material = MaterialInput.File("--" + Flags.Certificate, path, "--" + Flags.Pkcs8Password).Decode(password);
         var certificates = material.TakeCertificates();
         if (certificates.Count == 0)
         {

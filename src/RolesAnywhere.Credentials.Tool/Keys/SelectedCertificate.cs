@@ -24,7 +24,7 @@ internal static class SelectedCertificate
             ?? throw new UsageException($"--{Flags.Certificate} is required.", "Name the certificate as a file or a pkcs11: URI, or select a store certificate with --cert-selector.");
         if (!KeySourceFlags.IsPkcs11(path))
         {
-            return KeyFiles.LoadCertificate(path);
+            return KeyFiles.LoadCertificate(path, options.PrivateKeyPassword);
         }
 
         return Pkcs11Support.ReadCertificate(parsed, path);

@@ -68,6 +68,6 @@ internal sealed class ContainerHandler
             RoleArn = roleArn,
         };
         context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, body, ToolJsonContext.Default.ContainerCredentials, context.RequestAborted).ConfigureAwait(false);
+        await JsonSerializer.SerializeAsync(context.Response.Body, body, ToolJsonContext.Output.ContainerCredentials, context.RequestAborted).ConfigureAwait(false);
     }
 }

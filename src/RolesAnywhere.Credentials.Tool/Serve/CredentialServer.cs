@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using RolesAnywhere.Credentials.Tool.Credentials;
 
 namespace RolesAnywhere.Credentials.Tool.Serve;
@@ -20,6 +21,9 @@ namespace RolesAnywhere.Credentials.Tool.Serve;
 /// </summary>
 internal sealed class CredentialServer : IAsyncDisposable
 {
+    /// <summary>How long requests in flight may take to finish when <c>serve</c> stops (within the tool's 5 s after a signal).</summary>
+    public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(3);
+
     private readonly WebApplication imds;
     private readonly WebApplication? container;
 
@@ -64,8 +68,14 @@ internal sealed class CredentialServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Stops gracefully: no new connections, requests in flight get up to <see cref="ShutdownGrace"/> to finish.</summary>
     public async ValueTask DisposeAsync()
     {
+        using (var grace = new CancellationTokenSource(ShutdownGrace))
+        {
+            await Task.WhenAll(imds.StopAsync(grace.Token), container?.StopAsync(grace.Token) ?? Task.CompletedTask).ConfigureAwait(false);
+        }
+
         await imds.DisposeAsync().ConfigureAwait(false);
         if (container is not null)
         {
@@ -76,6 +86,7 @@ internal sealed class CredentialServer : IAsyncDisposable
     private static WebApplication Build(IPEndPoint endpoint, int? hopLimit, Action<Socket>? accepted, RequestDelegate handler)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton<IHostLifetime, NoSignalHostLifetime>();
         builder.WebHost.UseKestrelCore();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -112,7 +112,7 @@ internal sealed class ImdsHandler
             LastUpdated = IsoTime.Write(credentials.Obtained),
         };
         context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, body, ToolJsonContext.Default.ImdsCredentials, context.RequestAborted).ConfigureAwait(false);
+        await JsonSerializer.SerializeAsync(context.Response.Body, body, ToolJsonContext.Output.ImdsCredentials, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static Task Text(HttpContext context, string text)

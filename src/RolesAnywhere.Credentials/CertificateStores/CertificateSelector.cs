@@ -109,6 +109,11 @@ internal sealed class CertificateSelector
 
     private static List<CertificateSelectorCriterion> ParseFile(string path)
     {
+        if (Interop.UnixFile.DescribeIfNotRegular(path) is { } kind)
+        {
+            throw new RolesAnywhereConfigurationException($"The certificate selector file '{path}' is {kind}, not a regular file, and is not read (it could block or never end).");
+        }
+
         string json;
         try
         {

@@ -10,7 +10,7 @@ namespace RolesAnywhere.Credentials.Certificates;
 /// The rules IAM Roles Anywhere applies to an end-entity certificate, checked locally so that a bad
 /// certificate fails with the reason before any request: X.509 v3, not a CA, <c>digitalSignature</c>
 /// usage when key usage is present, signed with SHA-256 or stronger, inside its validity period,
-/// with an RSA 2048–4096, ECDSA P-256/P-384/P-521 or ML-DSA-44/65/87 key.
+/// with an RSA 2048–4096, ECDSA P-256/P-384/P-521 or ML-DSA-44/65/87 key, and a positive serial number (RFC 5280).
 /// </summary>
 internal static class CertificateProfile
 {
@@ -42,8 +42,25 @@ internal static class CertificateProfile
             problems.Add($"it is signed with {certificate.SignatureAlgorithm.FriendlyName ?? certificate.SignatureAlgorithm.Value}; IAM Roles Anywhere requires SHA-256 or stronger: have the CA issue a new certificate.");
         }
 
+        CheckSerial(certificate, problems);
         CheckValidity(certificate, now, problems, "renew the certificate");
         return CheckKey(certificate, problems);
+    }
+
+    /// <summary>
+    /// Adds a sentence when the serial is a negative DER INTEGER (first content byte with its high bit set).
+    /// RFC 5280 section 4.1.2.2 requires a positive serial; the request's <c>Credential=</c> carries the
+    /// serial as an unsigned decimal, which for such a certificate is another number than the service reads,
+    /// so it would be refused as a serial mismatch. A serial whose value has the high bit set but is encoded
+    /// with a leading 00 byte is positive and conformant.
+    /// </summary>
+    private static void CheckSerial(X509Certificate2 certificate, List<string> problems)
+    {
+        var serial = certificate.SerialNumberBytes.Span;
+        if (serial.Length > 0 && (serial[0] & 0x80) != 0)
+        {
+            problems.Add($"its serial number {Convert.ToHexString(serial)} is encoded as a negative integer (its first byte has the high bit set, with no leading 00 byte), which RFC 5280 forbids: serial numbers must be positive, and IAM Roles Anywhere would read it as a different number than the one signed. Have the CA issue a new certificate with a conformant serial.");
+        }
     }
 
     /// <summary>Adds a sentence when <paramref name="certificate"/> is outside its validity period at <paramref name="now"/>.</summary>

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
+using RolesAnywhere.Credentials.Interop;
 
 namespace RolesAnywhere.Credentials.Certificates;
 
 /// <summary>
 /// Reads certificate and key files into arrays the caller owns (and zeroes), with errors that name
-/// the file and the fix. Files are bounded in size so that a wrong path (a log, a device) cannot
-/// exhaust memory.
+/// the file and the fix. Files are bounded in size so that a wrong path (a log) cannot exhaust
+/// memory, and only regular files are opened (a FIFO, device or socket is refused, naming it).
 /// </summary>
 internal static class KeyMaterialFile
 {
@@ -21,6 +22,13 @@ internal static class KeyMaterialFile
         {
             throw new RolesAnywhereConfigurationException(
                 $"{source.Description} is a directory, not a file. Set {source.Setting} to the full path of the file.");
+        }
+
+        // A FIFO blocks in open(2) until a writer comes, a device may never end: refuse them before opening.
+        if (UnixFile.DescribeIfNotRegular(path) is { } kind)
+        {
+            throw new RolesAnywhereConfigurationException(
+                $"{source.SentencePhrase} is {kind}, not a regular file, and is not read (it could block or never end). Set {source.Setting} to the certificate or key file itself.");
         }
 
         try

@@ -78,6 +78,12 @@ internal sealed class RolesAnywhereOptionsValidator : IValidateOptions<RolesAnyw
             return;
         }
 
+        if (Interop.UnixFile.DescribeIfNotRegular(path) is { } kind && !Directory.Exists(path))
+        {
+            failures.Add($"{setting}: '{path}' is {kind}, not a regular file, and is not read (it could block or never end); name the file itself.");
+            return;
+        }
+
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);

@@ -12,9 +12,11 @@ internal static class AttemptFailures
 
     public static RolesAnywhereServiceException Network(Uri endpoint, Exception error)
     {
+        // Transport errors can quote what the server sent (an invalid status line, a header): remote text.
+        var said = Diagnostics.RemoteText.Clean(error.Message);
         var message = HasInner<AuthenticationException>(error)
-            ? $"CreateSession could not open a TLS connection to {endpoint.Authority}: {error.Message} Check that the endpoint's certificate is trusted by this machine (a TLS-inspecting proxy needs its CA in the system store) and that Endpoint names the right host."
-            : $"CreateSession could not reach {endpoint.Authority}: {error.Message} Check the network, DNS, firewall and proxy (HTTPS_PROXY, or RolesAnywhereOptions.Proxy).";
+            ? $"CreateSession could not open a TLS connection to {endpoint.Authority}: {said} Check that the endpoint's certificate is trusted by this machine (a TLS-inspecting proxy needs its CA in the system store) and that Endpoint names the right host."
+            : $"CreateSession could not reach {endpoint.Authority}: {said} Check the network, DNS, firewall and proxy (HTTPS_PROXY, or RolesAnywhereOptions.Proxy).";
         return new RolesAnywhereServiceException(message, statusCode: null, errorType: null, requestId: null, error);
     }
 

@@ -45,7 +45,7 @@ internal sealed partial class CreateSessionClient
         /// <summary>Reads a response: credentials on success; a retryable failure; or throws the refusal.</summary>
         public AttemptOutcome Evaluate(CreateSessionAttemptInfo attempt, HttpResponseMessage response, byte[] body)
         {
-            var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
+            var requestId = Diagnostics.RemoteText.Clean(response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null);
             if (response.IsSuccessStatusCode)
             {
                 SessionCredentials credentials;

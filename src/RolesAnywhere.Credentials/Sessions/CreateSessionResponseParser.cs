@@ -40,7 +40,7 @@ internal static class CreateSessionResponseParser
         if (string.IsNullOrEmpty(credentials.Expiration)
             || !DateTimeOffset.TryParse(credentials.Expiration, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var expiration))
         {
-            throw Malformed($"credentialSet[0].credentials.expiration '{credentials.Expiration}' is not an ISO-8601 time", status, requestId, null);
+            throw Malformed($"credentialSet[0].credentials.expiration '{Diagnostics.RemoteText.Clean(credentials.Expiration)}' is not an ISO-8601 time", status, requestId, null);
         }
 
         var assumedRoleArn = entry!.AssumedRoleUser?.Arn;

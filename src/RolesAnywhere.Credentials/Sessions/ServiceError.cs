@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using RolesAnywhere.Credentials.Diagnostics;
 using RolesAnywhere.Credentials.Sessions.Wire;
 
 namespace RolesAnywhere.Credentials.Sessions;
@@ -10,7 +11,8 @@ namespace RolesAnywhere.Credentials.Sessions;
 /// <summary>
 /// A CreateSession response that was not a success, read the way AWS JSON services report errors:
 /// the type from <c>X-Amzn-ErrorType</c>, else the body's <c>__type</c> or <c>code</c>; the text from
-/// <c>message</c>; the request id from <c>x-amzn-RequestId</c>.
+/// <c>message</c>; the request id from <c>x-amzn-RequestId</c>. All of it is remote text, cleaned by
+/// <see cref="RemoteText"/> before it can reach a message.
 /// </summary>
 internal sealed class ServiceError
 {
@@ -59,7 +61,7 @@ internal sealed class ServiceError
             try
             {
                 var parsed = JsonSerializer.Deserialize(body, SessionJsonContext.Default.ServiceErrorBody);
-                message = parsed?.Message;
+                message = RemoteText.Clean(parsed?.Message);
                 type ??= parsed?.Type ?? parsed?.Code;
             }
             catch (JsonException)
@@ -68,7 +70,7 @@ internal sealed class ServiceError
             }
         }
 
-        var requestId = Header(headers, "x-amzn-RequestId") ?? Header(headers, "x-amz-request-id");
+        var requestId = RemoteText.Clean(Header(headers, "x-amzn-RequestId") ?? Header(headers, "x-amz-request-id"));
         var serverDate = headers.Date;
         TimeSpan? retryAfter = headers.RetryAfter switch
         {
@@ -77,7 +79,7 @@ internal sealed class ServiceError
             _ => null,
         };
 
-        return new ServiceError(response.StatusCode, BareType(type), message, requestId, serverDate, retryAfter);
+        return new ServiceError(response.StatusCode, BareType(RemoteText.Clean(type)), message, requestId, serverDate, retryAfter);
     }
 
     /// <summary>Builds the exception callers see: what the service said, a hint at the fix, and a clock-skew warning when the clocks disagree.</summary>
@@ -141,7 +143,7 @@ internal sealed class ServiceError
 
     private static string Quote(ReadOnlySpan<byte> body)
     {
-        var text = Encoding.UTF8.GetString(body.Length > MaxQuotedBodyChars ? body[..MaxQuotedBodyChars] : body).Trim();
+        var text = RemoteText.Clean(Encoding.UTF8.GetString(body.Length > MaxQuotedBodyChars ? body[..MaxQuotedBodyChars] : body))!.Trim();
         return body.Length > MaxQuotedBodyChars ? text + "…" : text;
     }
 }

@@ -47,5 +47,5 @@ internal sealed class SessionCredentials
         new(AccessKeyId, SecretAccessKey, SessionToken, expiration, AccountId, AssumedRoleArn, SubjectArn);
 
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{AccessKeyId} (role session {AssumedRoleArn ?? "?"}, expires {Expiration:yyyy-MM-ddTHH:mm:ssZ})");
+        string.Create(CultureInfo.InvariantCulture, $"{Diagnostics.AccessKeyMask.Mask(AccessKeyId)} (role session {AssumedRoleArn ?? "?"}, expires {Expiration:yyyy-MM-ddTHH:mm:ssZ})");
 }

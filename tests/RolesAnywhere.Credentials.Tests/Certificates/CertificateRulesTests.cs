@@ -126,6 +126,29 @@ public sealed class CertificateRulesTests(KeyMaterialFixture keys) : IClassFixtu
             "expired at");
     }
 
+    [Fact]
+    public void Load_NegativeSerial_RefusedNamingTheSerialAndRfc5280()
+    {
+        // .NET encodes every serial as a positive INTEGER; openssl writes the negative one a non-conformant CA would.
+        var key = keys.Write("negative-serial.key", keys.P256.ExportPkcs8PrivateKeyPem());
+        var certificate = Path.Combine(keys.Directory, "negative-serial.crt");
+        OpenSsl.Run("req", "-x509", "-new", "-key", key, "-sha256", "-subj", "/CN=negative-serial", "-set_serial", "-0x9F0102", "-days", "2", "-addext", "basicConstraints=critical,CA:FALSE", "-addext", "keyUsage=critical,digitalSignature", "-out", certificate);
+
+        IdentityAssert.ConfigurationError(() => Load(certificate, key, keys.Now), certificate, "serial number FF60FEFE", "negative", "RFC 5280");
+    }
+
+    [Fact]
+    public void Load_HighBitSerialEncodedWithLeadingZero_Loads()
+    {
+        var (certificate, key) = Files("high-bit-serial", keys.P256Leaf, keys.P256);
+
+        using var identity = Load(certificate, key, keys.Now);
+
+        Assert.Equal(0x00, keys.P256Leaf.SerialNumberBytes.Span[0]);
+        Assert.True(keys.P256Leaf.SerialNumberBytes.Span[1] >= 0x80);
+        IdentityAssert.SignsFor(keys.P256Leaf, identity);
+    }
+
     private static SigningIdentity Load(string certificate, string key, DateTimeOffset now) =>
         SigningIdentityLoader.Load(new RolesAnywhereOptions { CertificatePath = certificate, PrivateKeyPath = key }, new FakeTimeProvider(now));
 

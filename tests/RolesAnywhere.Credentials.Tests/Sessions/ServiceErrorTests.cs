@@ -128,4 +128,16 @@ public sealed class ServiceErrorTests
 
         Assert.DoesNotContain("clock is about", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("{\"message\":\"\\u001b[31mdenied\\u001b[0m\\u0007 \\u202eok\"}", "AccessDeniedException\u001b]0;x\u0007")]
+    [InlineData("<html>\u001b[31mbad\u001b[0m\r\ngateway\u009b</html>", null)]
+    public void ToException_ControlCharactersInBodyOrType_Stripped(string body, string? type)
+    {
+        var ex = Map(HttpStatusCode.BadGateway, body, type);
+
+        Assert.DoesNotMatch(@"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", ex.Message);
+        Assert.DoesNotMatch(@"[\u0000-\u001f]", ex.ErrorType ?? string.Empty);
+        Assert.Contains("[31m", ex.Message, StringComparison.Ordinal);
+    }
 }

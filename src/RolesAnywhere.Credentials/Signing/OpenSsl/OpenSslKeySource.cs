@@ -26,7 +26,8 @@ internal static class OpenSslKeySource
 
     private static bool IsTss2KeyFile(string path)
     {
-        if (path.Contains('\n', StringComparison.Ordinal) || !File.Exists(path))
+        // Not a FIFO or device either: peeking at one could block forever (the file loader names it).
+        if (path.Contains('\n', StringComparison.Ordinal) || !File.Exists(path) || Interop.UnixFile.DescribeIfNotRegular(path) is not null)
         {
             return false;
         }
