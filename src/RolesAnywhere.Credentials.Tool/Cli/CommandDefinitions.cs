@@ -11,6 +11,11 @@ internal static class CommandDefinitions
     public const string SignString = "sign-string";
     public const string ReadCertificateData = "read-certificate-data";
     public const string Version = "version";
+    public const string Inspect = "inspect";
+    public const string PolicyGroup = "policy";
+    public const string PolicyGenerate = "policy generate";
+    public const string PolicyEvaluate = "policy evaluate";
+    public const string PolicyLint = "policy lint";
 
     /// <summary>
     /// The flags of the commands that call CreateSession: one per library setting the official helper has a flag for
@@ -45,7 +50,20 @@ internal static class CommandDefinitions
             [(Flags.Certificate, FlagKind.Value), (Flags.CertSelector, FlagKind.Value), (Flags.SystemStoreName, FlagKind.Value), (Flags.UseLatestExpiringCertificate, FlagKind.Switch),
              (Flags.Pkcs11Lib, FlagKind.Value), (Flags.Debug, FlagKind.Switch)]),
         Define(Version, "Prints the version.", [], []),
+        Define(Inspect, "Shows what IAM will see of a certificate: source identity, session name, principal tags, chain and requirement problems.", [],
+            [(Flags.Certificate, FlagKind.Value), (Flags.Intermediates, FlagKind.Value), (Flags.TrustAnchorCertificate, FlagKind.Value), (Flags.Crl, FlagKind.Value),
+             (Flags.AttributeMapping, FlagKind.Value), (Flags.Format, FlagKind.Value)]),
+        Define(PolicyGenerate, "Writes a least-privilege role trust policy pinned to a trust anchor and to certificate attributes.", [],
+            [(Flags.TrustAnchorArn, FlagKind.Value), (Flags.Certificate, FlagKind.Value), (Flags.Match, FlagKind.Value),
+             (Flags.SubjectCn, FlagKind.Value), (Flags.IssuerCn, FlagKind.Value), (Flags.SanDns, FlagKind.Value), (Flags.SanUri, FlagKind.Value)]),
+        Define(PolicyEvaluate, "Says whether a trust policy lets a certificate assume the role through a trust anchor, and why (exit 0 allowed, 1 denied, 2 unsupported).", [],
+            [(Flags.Policy, FlagKind.Value), (Flags.Certificate, FlagKind.Value), (Flags.TrustAnchorArn, FlagKind.Value), (Flags.AttributeMapping, FlagKind.Value), (Flags.Format, FlagKind.Value)]),
+        Define(PolicyLint, "Checks trust policies (documents or 'aws iam get-role' output) for trust-boundary mistakes.", [],
+            [(Flags.AttributeMapping, FlagKind.Value), (Flags.Format, FlagKind.Value), (Flags.FailOn, FlagKind.Value)], operands: "FILE..."),
     ];
+
+    /// <summary>Whether <paramref name="word"/> names a group of commands ("policy") whose second word picks the command.</summary>
+    public static bool IsGroup(string word) => word == PolicyGroup;
 
     public static CommandDefinition? Find(string name)
     {
@@ -60,7 +78,7 @@ internal static class CommandDefinitions
         return null;
     }
 
-    private static CommandDefinition Define(string name, string summary, (string Name, FlagKind Kind)[] common, (string Name, FlagKind Kind)[] own)
+    private static CommandDefinition Define(string name, string summary, (string Name, FlagKind Kind)[] common, (string Name, FlagKind Kind)[] own, string? operands = null)
     {
         var flags = new Dictionary<string, FlagKind>(StringComparer.Ordinal);
         foreach (var (flag, kind) in common)
@@ -73,6 +91,6 @@ internal static class CommandDefinitions
             flags[flag] = kind;
         }
 
-        return new CommandDefinition(name, summary, flags);
+        return new CommandDefinition(name, summary, flags, operands);
     }
 }

@@ -38,4 +38,16 @@ internal static class Flags
     public const string Once = "once";
     public const string Format = "format";
     public const string Digest = "digest";
+
+    // inspect and policy (trust policies and attribute mapping).
+    public const string TrustAnchorCertificate = "trust-anchor-certificate";
+    public const string Crl = "crl";
+    public const string AttributeMapping = "attribute-mapping";
+    public const string Policy = "policy";
+    public const string Match = "match";
+    public const string SubjectCn = "subject-cn";
+    public const string IssuerCn = "issuer-cn";
+    public const string SanDns = "san-dns";
+    public const string SanUri = "san-uri";
+    public const string FailOn = "fail-on";
 }

@@ -22,7 +22,7 @@ internal static class HelpText
     public static string ForCommand(CommandDefinition command)
     {
         var text = new StringBuilder();
-        text.Append("Usage: rolesanywhere ").Append(command.Name).Append(" [flags]\n\n").Append(command.Summary).Append("\n\nFlags:\n");
+        text.Append("Usage: rolesanywhere ").Append(command.Name).Append(" [flags]").Append(command.Operands is null ? string.Empty : " " + command.Operands).Append("\n\n").Append(command.Summary).Append("\n\nFlags:\n");
         foreach (var (name, kind) in command.Flags.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             text.Append("  --").Append(name);

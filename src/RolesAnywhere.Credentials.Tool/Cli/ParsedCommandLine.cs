@@ -5,11 +5,12 @@ namespace RolesAnywhere.Credentials.Tool.Cli;
 /// <summary>A command line after parsing: the subcommand and the flags given (switches hold "true" or "false").</summary>
 internal sealed class ParsedCommandLine
 {
-    public ParsedCommandLine(CommandDefinition command, IReadOnlyDictionary<string, string> values, bool helpRequested)
+    public ParsedCommandLine(CommandDefinition command, IReadOnlyDictionary<string, string> values, bool helpRequested, IReadOnlyList<string>? operands = null)
     {
         Command = command;
         Values = values;
         HelpRequested = helpRequested;
+        Operands = operands ?? [];
     }
 
     public CommandDefinition Command { get; }
@@ -17,6 +18,9 @@ internal sealed class ParsedCommandLine
     public IReadOnlyDictionary<string, string> Values { get; }
 
     public bool HelpRequested { get; }
+
+    /// <summary>Gets the arguments that are not flags, for commands that take them (<see cref="CommandDefinition.Operands"/>).</summary>
+    public IReadOnlyList<string> Operands { get; }
 
     public bool Has(string flag) => Values.ContainsKey(flag);
 
