@@ -45,11 +45,21 @@ public sealed class AuthorizationDocumentException : FormatException
     {
         var line = (int)(error.LineNumber ?? 0) + 1;
         var column = (int)(error.BytePositionInLine ?? 0) + 1;
+        // The message ends with " LineNumber: … | BytePositionInLine: …" (or " Path: …"); trimmed builds carry only the resource key.
         var reason = error.Message;
-        var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut > 0)
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
         {
-            reason = reason[..cut];
+            var cut = reason.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                reason = reason[..cut];
+            }
+        }
+
+        reason = reason.Trim(' ', ',', '"', '.');
+        if (!reason.Contains(' ', StringComparison.Ordinal))
+        {
+            reason = $"unexpected input ({reason})";
         }
 
         return new AuthorizationDocumentException(

@@ -13,7 +13,7 @@ public sealed class CertificateCheckOptions
     public X509Certificate2? TrustAnchor { get; init; }
 
     /// <summary>Gets a certificate revocation list (DER or PEM) as imported into the trust anchor, or <see langword="null"/>.</summary>
-    public ReadOnlyMemory<byte>? RevocationList { get; init; }
+    public byte[]? RevocationList { get; init; }
 
     /// <summary>Gets the clock that decides validity.</summary>
     /// <value>Defaults to <see cref="TimeProvider.System"/>.</value>

@@ -52,12 +52,12 @@ public static class CertificateRequirements
         return new CertificateReport(problems.OrderByDescending(p => p.Severity).ToArray(), chainValid);
     }
 
-    private static bool CheckRevocation(ReadOnlyMemory<byte> data, X509Certificate2 leaf, IReadOnlyList<X509Certificate2> path, DateTimeOffset now, List<CertificateProblem> problems)
+    private static bool CheckRevocation(byte[] data, X509Certificate2 leaf, IReadOnlyList<X509Certificate2> path, DateTimeOffset now, List<CertificateProblem> problems)
     {
         RevocationList crl;
         try
         {
-            crl = RevocationList.Parse(data.Span);
+            crl = RevocationList.Parse(data);
         }
         catch (FormatException e)
         {

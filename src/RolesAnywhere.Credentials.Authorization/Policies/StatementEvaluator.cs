@@ -40,7 +40,7 @@ internal static class StatementEvaluator
 
         if (result == Truth.True && held.Count > 0)
         {
-            reason = $"{statement.Name}: " + string.Join("; ", held);
+            reason = $"{statement.Name}: " + string.Join("; ", held.Select(h => h.TrimEnd('.'))) + ".";
         }
 
         return (result, reason);

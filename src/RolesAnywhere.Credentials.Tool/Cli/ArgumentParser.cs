@@ -14,7 +14,15 @@ internal static class ArgumentParser
             throw new UsageException("No command given.", "Run 'rolesanywhere --help' to list the commands.");
         }
 
-        var commandName = args[0];
+        // A command group ("policy") takes its subcommand as the second word: "policy lint".
+        var first = args.Count > 1 && CommandDefinitions.IsGroup(args[0]) && !args[1].StartsWith('-') ? 2 : 1;
+        var commandName = first == 2 ? $"{args[0]} {args[1]}" : args[0];
+        if (first == 1 && CommandDefinitions.IsGroup(commandName))
+        {
+            var subcommands = CommandDefinitions.All.Where(c => c.Name.StartsWith(commandName + " ", StringComparison.Ordinal)).Select(c => c.Name);
+            throw new UsageException($"'{commandName}' needs a subcommand: {string.Join(", ", subcommands)}.", $"Run 'rolesanywhere {commandName} <subcommand> --help' for its flags.");
+        }
+
         var command = CommandDefinitions.Find(commandName)
             ?? throw new UsageException(
                 $"Unknown command '{commandName}'.",
@@ -24,7 +32,7 @@ internal static class ArgumentParser
         var operands = new List<string>();
         var repeated = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var help = false;
-        for (var i = 1; i < args.Count; i++)
+        for (var i = first; i < args.Count; i++)
         {
             var arg = args[i];
             if (arg is "-h" or "--help" or "-help")

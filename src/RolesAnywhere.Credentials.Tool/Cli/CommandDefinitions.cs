@@ -12,6 +12,11 @@ internal static class CommandDefinitions
     public const string ReadCertificateData = "read-certificate-data";
     public const string Version = "version";
     public const string Audit = "audit";
+    public const string Inspect = "inspect";
+    public const string PolicyGroup = "policy";
+    public const string PolicyGenerate = "policy generate";
+    public const string PolicyEvaluate = "policy evaluate";
+    public const string PolicyLint = "policy lint";
 
     /// <summary>
     /// The flags of the commands that call CreateSession: one per library setting the official helper has a flag for
@@ -46,12 +51,25 @@ internal static class CommandDefinitions
             [(Flags.Certificate, FlagKind.Value), (Flags.CertSelector, FlagKind.Value), (Flags.SystemStoreName, FlagKind.Value), (Flags.UseLatestExpiringCertificate, FlagKind.Switch),
              (Flags.Pkcs11Lib, FlagKind.Value), (Flags.Pkcs8Password, FlagKind.Value), (Flags.Debug, FlagKind.Switch)]),
         Define(Version, "Prints the version.", [], []),
-        new CommandDefinition(Audit, "Finds misuse of Roles Anywhere in CloudTrail logs (files, directories, '-', s3://bucket/prefix); exit 1 on findings.",
-            Flag([(Flags.Since, FlagKind.Value), (Flags.Until, FlagKind.Value), (Flags.AllowedCidrs, FlagKind.Value), (Flags.KnownSerials, FlagKind.Value),
+        Define(Audit, "Finds misuse of Roles Anywhere in CloudTrail logs (files, directories, '-', s3://bucket/prefix); exit 1 on findings.", [],
+            [(Flags.Since, FlagKind.Value), (Flags.Until, FlagKind.Value), (Flags.AllowedCidrs, FlagKind.Value), (Flags.KnownSerials, FlagKind.Value),
                   (Flags.Crl, FlagKind.Repeated), (Flags.BusinessHours, FlagKind.Value), (Flags.TimeZone, FlagKind.Value), (Flags.FailureBurst, FlagKind.Value),
-                  (Flags.Format, FlagKind.Value), (Flags.FailOn, FlagKind.Value), (Flags.Region, FlagKind.Value), (Flags.Endpoint, FlagKind.Value)]),
+                  (Flags.Format, FlagKind.Value), (Flags.FailOn, FlagKind.Value), (Flags.Region, FlagKind.Value), (Flags.Endpoint, FlagKind.Value)],
             operands: "INPUT..."),
+        Define(Inspect, "Shows what IAM will see of a certificate: source identity, session name, principal tags, chain and requirement problems.", [],
+            [(Flags.Certificate, FlagKind.Value), (Flags.Intermediates, FlagKind.Value), (Flags.TrustAnchorCertificate, FlagKind.Value), (Flags.Crl, FlagKind.Value),
+             (Flags.AttributeMapping, FlagKind.Value), (Flags.Format, FlagKind.Value)]),
+        Define(PolicyGenerate, "Writes a least-privilege role trust policy pinned to a trust anchor and to certificate attributes.", [],
+            [(Flags.TrustAnchorArn, FlagKind.Value), (Flags.Certificate, FlagKind.Value), (Flags.Match, FlagKind.Value),
+             (Flags.SubjectCn, FlagKind.Value), (Flags.IssuerCn, FlagKind.Value), (Flags.SanDns, FlagKind.Value), (Flags.SanUri, FlagKind.Value)]),
+        Define(PolicyEvaluate, "Says whether a trust policy lets a certificate assume the role through a trust anchor, and why (exit 0 allowed, 1 denied, 2 unsupported).", [],
+            [(Flags.Policy, FlagKind.Value), (Flags.Certificate, FlagKind.Value), (Flags.TrustAnchorArn, FlagKind.Value), (Flags.AttributeMapping, FlagKind.Value), (Flags.Format, FlagKind.Value)]),
+        Define(PolicyLint, "Checks trust policies (documents or 'aws iam get-role' output) for trust-boundary mistakes.", [],
+            [(Flags.AttributeMapping, FlagKind.Value), (Flags.Format, FlagKind.Value), (Flags.FailOn, FlagKind.Value)], operands: "FILE..."),
     ];
+
+    /// <summary>Whether <paramref name="word"/> names a group of commands ("policy") whose second word picks the command.</summary>
+    public static bool IsGroup(string word) => word == PolicyGroup;
 
     public static CommandDefinition? Find(string name)
     {
@@ -66,9 +84,7 @@ internal static class CommandDefinitions
         return null;
     }
 
-    private static Dictionary<string, FlagKind> Flag((string Name, FlagKind Kind)[] flags) => flags.ToDictionary(f => f.Name, f => f.Kind, StringComparer.Ordinal);
-
-    private static CommandDefinition Define(string name, string summary, (string Name, FlagKind Kind)[] common, (string Name, FlagKind Kind)[] own)
+    private static CommandDefinition Define(string name, string summary, (string Name, FlagKind Kind)[] common, (string Name, FlagKind Kind)[] own, string? operands = null)
     {
         var flags = new Dictionary<string, FlagKind>(StringComparer.Ordinal);
         foreach (var (flag, kind) in common)
@@ -81,6 +97,6 @@ internal static class CommandDefinitions
             flags[flag] = kind;
         }
 
-        return new CommandDefinition(name, summary, flags);
+        return new CommandDefinition(name, summary, flags, operands);
     }
 }

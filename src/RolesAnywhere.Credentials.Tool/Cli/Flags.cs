@@ -48,5 +48,14 @@ internal static class Flags
     public const string BusinessHours = "business-hours";
     public const string TimeZone = "time-zone";
     public const string FailureBurst = "failure-burst";
+    // inspect and policy (trust policies and attribute mapping).
+    public const string TrustAnchorCertificate = "trust-anchor-certificate";
+    public const string AttributeMapping = "attribute-mapping";
+    public const string Policy = "policy";
+    public const string Match = "match";
+    public const string SubjectCn = "subject-cn";
+    public const string IssuerCn = "issuer-cn";
+    public const string SanDns = "san-dns";
+    public const string SanUri = "san-uri";
     public const string FailOn = "fail-on";
 }

@@ -30,6 +30,7 @@ internal sealed class ParsedCommandLine
 
     public bool HelpRequested { get; }
 
+
     public bool Has(string flag) => Values.ContainsKey(flag);
 
     public string? Get(string flag) => Values.TryGetValue(flag, out var value) ? value : null;

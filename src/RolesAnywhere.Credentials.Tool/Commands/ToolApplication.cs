@@ -36,6 +36,10 @@ internal static class ToolApplication
                 CommandDefinitions.SignString => await SignStringCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
                 CommandDefinitions.ReadCertificateData => await ReadCertificateDataCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
                 CommandDefinitions.Audit => await AuditCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
+                CommandDefinitions.Inspect => await InspectCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
+                CommandDefinitions.PolicyGenerate => await PolicyGenerateCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
+                CommandDefinitions.PolicyEvaluate => await PolicyEvaluateCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
+                CommandDefinitions.PolicyLint => await PolicyLintCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
                 _ => await VersionCommand.RunAsync(environment, cancellationToken).ConfigureAwait(false),
             };
         }

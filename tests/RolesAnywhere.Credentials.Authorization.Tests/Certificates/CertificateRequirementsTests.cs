@@ -132,7 +132,7 @@ public sealed class CertificateRequirementsTests : IDisposable
     {
         using var leaf = TestCertificates.Issue(_root, "CN=db-1");
 
-        var report = CertificateRequirements.Check(leaf, new CertificateCheckOptions { TrustAnchor = _root, RevocationList = "not a crl"u8.ToArray(), TimeProvider = _clock });
+        var report = CertificateRequirements.Check(leaf, new CertificateCheckOptions { TrustAnchor = _root, RevocationList = [.. "not a crl"u8], TimeProvider = _clock });
 
         Assert.Contains(report.Problems, p => p.Certificate == "CRL" && p.Message.Contains("DER or PEM", StringComparison.Ordinal));
     }
