@@ -17,7 +17,7 @@ namespace RolesAnywhere.Credentials.Tool.Trust;
 internal static class TrustInputs
 {
     public static X509Certificate2 Certificate(ParsedCommandLine parsed) =>
-        KeyFiles.LoadCertificate(parsed.Get(Flags.Certificate) ?? throw Missing(parsed, Flags.Certificate));
+        KeyFiles.LoadCertificate(parsed.Get(Flags.Certificate) ?? throw Missing(parsed, Flags.Certificate), password: null);
 
     public static List<X509Certificate2> Certificates(ParsedCommandLine parsed, string flag)
     {
