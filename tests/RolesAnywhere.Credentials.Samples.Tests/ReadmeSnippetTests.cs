@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Reflection;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using RolesAnywhere.Credentials.Testing;
@@ -75,7 +75,9 @@ public sealed class ReadmeSnippetTests
 
     private static string Normalize(string line) => line.Trim();
 
-    private static string SourcePath([CallerFilePath] string path = "") => path;
+    // Not [CallerFilePath]: CI builds map source paths to /_/ (deterministic builds); the build records the checkout.
+    private static string SourcePath() => Path.Combine(RepositoryRoot(), "tests", "RolesAnywhere.Credentials.Samples.Tests", "ReadmeSnippetTests.cs");
 
-    private static string RepositoryRoot() => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(SourcePath())!, "..", ".."));
+    private static string RepositoryRoot() =>
+        typeof(ReadmeSnippetTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
+using Org.BouncyCastle.X509;
 
 namespace RolesAnywhere.Credentials.Testing.Verification;
 
@@ -28,7 +29,8 @@ internal static class MLDsaSignatures
             return false;
         }
 
-        var key = (MLDsaPublicKeyParameters)PublicKeyFactory.CreateKey(signer.PublicKey.ExportSubjectPublicKeyInfo());
+        // The SubjectPublicKeyInfo as the certificate carries it (.NET 8's PublicKey cannot re-encode an ML-DSA one).
+        var key = (MLDsaPublicKeyParameters)PublicKeyFactory.CreateKey(new X509CertificateParser().ReadCertificate(signer.RawData).CertificateStructure.SubjectPublicKeyInfo);
         var verifier = new MLDsaSigner(key.Parameters, deterministic: false);
         verifier.Init(forSigning: false, key);
         verifier.BlockUpdate(data);

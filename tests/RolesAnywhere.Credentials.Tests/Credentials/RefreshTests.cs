@@ -106,13 +106,15 @@ public sealed class RefreshTests
 
         // The observer hears of the failure before the SDK stores the deferred state, so a call made in between
         // can find the failed refresh still running and start none: keep asking, as an application would.
+        // Likewise the success is heard just before the SDK stores the new credentials: ask until they are served.
+        ImmutableCredentials fresh = retried;
         await Eventually.HoldsAsync(() =>
         {
-            credentials.GetCredentials();
-            return observer.Successes == 2;
+            fresh = credentials.GetCredentials();
+            return observer.Successes == 2 && fresh.AccessKey != first.AccessKey;
         });
-        var fresh = credentials.GetCredentials();
 
+        Assert.Equal(2, observer.Successes);
         Assert.Same(first, retried);
         Assert.NotEqual(first.AccessKey, fresh.AccessKey);
     }
