@@ -27,12 +27,17 @@ public sealed class MLDsaSignerAllocationTests
         byte[] stringToSign = Encoding.ASCII.GetBytes(vector.StringToSign);
         byte[] signature = new byte[key.MaxSignatureSizeInBytes];
 
-        long keyAlone = Measure(() => Assert.True(key.TrySign(stringToSign, signature, out _)));
-        long signerWithKey = Measure(() => Assert.True(signer.TryCreateAuthorizationHeader(request, destination, out _)));
+        long keyAlone = Smallest(() => Measure(() => Assert.True(key.TrySign(stringToSign, signature, out _))));
+        long signerWithKey = Smallest(() => Measure(() => Assert.True(signer.TryCreateAuthorizationHeader(request, destination, out _))));
 
         Assert.True(keyAlone > 0, "BouncyCastle is expected to allocate; a zero here means the measurement is broken");
-        Assert.Equal(keyAlone, signerWithKey);
+        // BouncyCastle's own allocations vary by a few hundred bytes a call from run to run (seen: 0.2 % over 40 calls),
+        // so equality is too strict; 1 % still catches the signer allocating a signature buffer of its own (2420-4627
+        // bytes a call is 2-2.3 % of the key's 120-200 KB).
+        Assert.InRange(signerWithKey, 0, keyAlone + (keyAlone / 100));
     }
+
+    private static long Smallest(Func<long> measure) => Math.Min(Math.Min(measure(), measure()), measure());
 
     private static long Measure(Action call)
     {
