@@ -44,9 +44,15 @@ public sealed class RefreshTests
         world.Clock.Advance(untilWindow + TimeSpan.FromSeconds(1));
 
         var during = credentials.GetCredentials();
-        await Eventually.HoldsAsync(() => observer.Successes == 2);
-        var after = credentials.GetCredentials();
+        // The success is heard just before the SDK stores the new credentials: ask until they are served.
+        ImmutableCredentials after = during;
+        await Eventually.HoldsAsync(() =>
+        {
+            after = credentials.GetCredentials();
+            return observer.Successes == 2 && after.AccessKey != first.AccessKey;
+        });
 
+        Assert.Equal(2, observer.Successes);
         Assert.Same(first, during);
         Assert.NotEqual(first.AccessKey, after.AccessKey);
         Assert.Equal(2, world.SessionRequests.Count);
