@@ -17,6 +17,7 @@ internal static class CommandDefinitions
     public const string PolicyGenerate = "policy generate";
     public const string PolicyEvaluate = "policy evaluate";
     public const string PolicyLint = "policy lint";
+    public const string Renew = "renew";
 
     /// <summary>
     /// The flags of the commands that call CreateSession: one per library setting the official helper has a flag for
@@ -66,6 +67,13 @@ internal static class CommandDefinitions
             [(Flags.Policy, FlagKind.Value), (Flags.Certificate, FlagKind.Value), (Flags.TrustAnchorArn, FlagKind.Value), (Flags.AttributeMapping, FlagKind.Value), (Flags.Format, FlagKind.Value)]),
         Define(PolicyLint, "Checks trust policies (documents or 'aws iam get-role' output) for trust-boundary mistakes.", [],
             [(Flags.AttributeMapping, FlagKind.Value), (Flags.Format, FlagKind.Value), (Flags.FailOn, FlagKind.Value)], operands: "FILE..."),
+        Define(Renew, "Renews the certificate and key files when due (or with --force) through a CA command or a CFSSL server; exit 0 renewed or not due, 1 failed (files untouched).", [],
+            [(Flags.Certificate, FlagKind.Value), (Flags.PrivateKey, FlagKind.Value), (Flags.Intermediates, FlagKind.Value), (Flags.Pkcs8Password, FlagKind.Value),
+             (Flags.IssuerCommand, FlagKind.Value), (Flags.CfsslUrl, FlagKind.Value), (Flags.CfsslProfile, FlagKind.Value), (Flags.CfsslAuthKeyFile, FlagKind.Value),
+             (Flags.RenewAt, FlagKind.Value), (Flags.Force, FlagKind.Switch), (Flags.KeyAlgorithm, FlagKind.Value), (Flags.TrustAnchorCertificate, FlagKind.Value),
+             (Flags.TrustAnchorArn, FlagKind.Value), (Flags.ProfileArn, FlagKind.Value), (Flags.RoleArn, FlagKind.Value), (Flags.Region, FlagKind.Value),
+             (Flags.Endpoint, FlagKind.Value), (Flags.SessionDuration, FlagKind.Value), (Flags.RoleSessionName, FlagKind.Value), (Flags.WithProxy, FlagKind.Switch),
+             (Flags.NoVerifySsl, FlagKind.Switch)]),
     ];
 
     /// <summary>Whether <paramref name="word"/> names a group of commands ("policy") whose second word picks the command.</summary>

@@ -58,4 +58,13 @@ internal static class Flags
     public const string SanDns = "san-dns";
     public const string SanUri = "san-uri";
     public const string FailOn = "fail-on";
+
+    // renew
+    public const string IssuerCommand = "issuer-command";
+    public const string CfsslUrl = "cfssl-url";
+    public const string CfsslProfile = "cfssl-profile";
+    public const string CfsslAuthKeyFile = "cfssl-auth-key-file";
+    public const string RenewAt = "renew-at";
+    public const string Force = "force";
+    public const string KeyAlgorithm = "key-algorithm";
 }

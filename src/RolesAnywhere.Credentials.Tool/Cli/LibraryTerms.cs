@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RolesAnywhere.Credentials.Renewal;
 
 namespace RolesAnywhere.Credentials.Tool.Cli;
 
@@ -31,6 +32,9 @@ internal static class LibraryTerms
         [nameof(RolesAnywhereOptions.CertificateStoreName)] = Flags.SystemStoreName,
         [nameof(RolesAnywhereOptions.UseLatestExpiringCertificate)] = Flags.UseLatestExpiringCertificate,
         [OptionsPrefix + nameof(RolesAnywhereOptions.Proxy)] = Flags.WithProxy,
+        [nameof(CertificateRenewalOptions.TrustAnchorCertificatePath)] = Flags.TrustAnchorCertificate,
+        [nameof(CertificateRenewalOptions.RenewAt)] = Flags.RenewAt,
+        [nameof(CertificateRenewalOptions.KeyAlgorithm)] = Flags.KeyAlgorithm,
     };
 
     /// <summary>Whole option names (optionally written as <c>RolesAnywhereOptions.Name</c>), longest first.</summary>

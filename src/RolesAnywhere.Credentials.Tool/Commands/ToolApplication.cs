@@ -40,6 +40,7 @@ internal static class ToolApplication
                 CommandDefinitions.PolicyGenerate => await PolicyGenerateCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
                 CommandDefinitions.PolicyEvaluate => await PolicyEvaluateCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
                 CommandDefinitions.PolicyLint => await PolicyLintCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
+                CommandDefinitions.Renew => await RenewCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
                 _ => await VersionCommand.RunAsync(environment, cancellationToken).ConfigureAwait(false),
             };
         }

@@ -60,6 +60,13 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
         }
     }
 
+    /// <summary>
+    /// Signs with <paramref name="identity"/> only, never reloading it and never disposing it (the caller owns it): the
+    /// CreateSession that proves a renewed pair before it is installed.
+    /// </summary>
+    public static RotatingRequestSigner ForIdentity(SigningIdentity identity, RolesAnywhereEndpoint endpoint, TimeProvider time) =>
+        new(new IdentitySpec(), [], endpoint, time, new Generation(identity, new RolesAnywhereRequestSigner(identity.Certificate, identity.Intermediates, identity.SigningKey), [], borrowed: true));
+
     public void Refresh()
     {
         var current = _current;
@@ -149,7 +156,7 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
         new(identity, new RolesAnywhereRequestSigner(identity.Certificate, identity.Intermediates, identity.SigningKey), stamps);
 
     /// <summary>One loaded identity and the signer over it.</summary>
-    private sealed class Generation(SigningIdentity identity, RolesAnywhereRequestSigner signer, FileStamp[] stamps) : IDisposable
+    private sealed class Generation(SigningIdentity identity, RolesAnywhereRequestSigner signer, FileStamp[] stamps, bool borrowed = false) : IDisposable
     {
         public SigningIdentity Identity { get; } = identity;
 
@@ -157,6 +164,12 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
 
         public FileStamp[] Stamps { get; } = stamps;
 
-        public void Dispose() => Identity.Dispose();
+        public void Dispose()
+        {
+            if (!borrowed)
+            {
+                Identity.Dispose();
+            }
+        }
     }
 }
