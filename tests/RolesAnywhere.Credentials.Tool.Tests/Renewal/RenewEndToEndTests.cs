@@ -44,7 +44,11 @@ public sealed partial class RenewEndToEndTests(RenewFixture fixture) : IClassFix
         Assert.Equal(old.Certificate, File.ReadAllBytes(CertificatePath + ".previous"));
         Assert.Equal(old.Key, File.ReadAllBytes(KeyPath + ".previous"));
         Assert.NotEqual(old.Key, File.ReadAllBytes(KeyPath));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(KeyPath));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(KeyPath));
+        }
+
         Assert.Equal(ca.Certificate.Subject, now.Certificate.Issuer);
     }
 
@@ -234,7 +238,11 @@ public sealed partial class RenewEndToEndTests(RenewFixture fixture) : IClassFix
         using var leaf = ca.Issue(key, now.AddDays(-age), now.AddDays(remaining), uriName: false);
         File.WriteAllText(CertificatePath, leaf.ExportCertificatePem() + "\n");
         File.WriteAllText(KeyPath, key.ExportPkcs8PrivateKeyPem() + "\n");
-        File.SetUnixFileMode(KeyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(KeyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         return (leaf.SerialNumber, File.ReadAllBytes(CertificatePath), File.ReadAllBytes(KeyPath));
     }
 
