@@ -1,3 +1,6 @@
+using RolesAnywhere.Credentials.Authorization.Identity;
+using RolesAnywhere.Credentials.Authorization.Policies;
+
 namespace RolesAnywhere.Credentials.Testing;
 
 /// <summary>One request the emulator received and what it answered, for assertions.</summary>
@@ -54,6 +57,19 @@ public sealed class EmulatorRequest
 
     /// <summary>Gets the access key id issued by a successful CreateSession, or <see langword="null"/>.</summary>
     public string? IssuedAccessKeyId { get; internal set; }
+
+    /// <summary>
+    /// Gets what IAM would see of the CreateSession's certificate under the profile's attribute mapping: source identity, role
+    /// session name, principal tags and the attributes dropped; <see langword="null"/> when the request was refused before the
+    /// certificate was trusted and the profile found.
+    /// </summary>
+    public SessionIdentity? SessionIdentity { get; internal set; }
+
+    /// <summary>
+    /// Gets the evaluation of the role's trust policy (decision, deciding statement, the condition that held or failed, per
+    /// action); <see langword="null"/> when the role has no trust policy or the request was refused before it was evaluated.
+    /// </summary>
+    public PolicyEvaluation? TrustPolicyEvaluation { get; internal set; }
 
     /// <inheritdoc />
     public override string ToString() =>

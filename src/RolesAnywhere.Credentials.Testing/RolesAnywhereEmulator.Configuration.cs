@@ -1,9 +1,12 @@
 using System.Security.Cryptography.X509Certificates;
+using RolesAnywhere.Credentials.Authorization;
+using RolesAnywhere.Credentials.Authorization.Policies;
+using RolesAnywhere.Credentials.Testing.Sessions;
 using RolesAnywhere.Credentials.Testing.Verification;
 
 namespace RolesAnywhere.Credentials.Testing;
 
-/// <content>Trust anchors, profiles, revocations and faults: all changeable while the emulator serves requests.</content>
+/// <content>Trust anchors, profiles, trust policies, revocations and faults: all changeable while the emulator serves requests.</content>
 public sealed partial class RolesAnywhereEmulator
 {
     /// <summary>Trusts a CA certificate as a trust anchor (a root, or an intermediate used as the anchor).</summary>
@@ -42,9 +45,11 @@ public sealed partial class RolesAnywhereEmulator
     /// <param name="profileId">The id at the end of the ARN, or <see langword="null"/> for a new GUID; an existing id is replaced.</param>
     /// <returns>The profile ARN to send as <c>profileArn</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AuthorizationDocumentException">The profile's <see cref="EmulatorProfile.AttributeMappingsJson"/> is malformed (the message names the line and column) or not an attribute mapping.</exception>
     public string AddProfile(EmulatorProfile profile, string? profileId = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        _ = profile.Mapping;
         var arn = $"arn:{Partition}:rolesanywhere:{Region}:{AccountId}:profile/{profileId ?? Guid.NewGuid().ToString()}";
         _state.Profiles[arn] = profile;
         return arn;
@@ -55,9 +60,11 @@ public sealed partial class RolesAnywhereEmulator
     /// <param name="profile">The new settings.</param>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> is <see langword="null"/>.</exception>
     /// <exception cref="KeyNotFoundException">No profile has that ARN.</exception>
+    /// <exception cref="AuthorizationDocumentException">The profile's <see cref="EmulatorProfile.AttributeMappingsJson"/> is malformed or not an attribute mapping.</exception>
     public void UpdateProfile(string profileArn, EmulatorProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        _ = profile.Mapping;
         if (!_state.Profiles.ContainsKey(profileArn))
         {
             throw new KeyNotFoundException($"The emulator has no profile '{profileArn}'; add it with AddProfile first.");
@@ -70,6 +77,37 @@ public sealed partial class RolesAnywhereEmulator
     /// <param name="profileArn">The profile ARN.</param>
     /// <returns><see langword="true"/> when it existed.</returns>
     public bool RemoveProfile(string profileArn) => _state.Profiles.TryRemove(profileArn, out _);
+
+    /// <summary>
+    /// Gives a role a trust policy, which CreateSession then enforces as the service does: the session identity is derived
+    /// from the certificate under the profile's attribute mapping, and the policy must allow
+    /// <c>rolesanywhere.amazonaws.com</c> the actions <c>sts:AssumeRole</c>, <c>sts:TagSession</c> and
+    /// <c>sts:SetSourceIdentity</c> with <c>aws:SourceArn</c> = the trust anchor ARN. A denied session is refused with
+    /// <c>AccessDeniedException</c>; so is one the model cannot decide (an operator or key outside its subset), rather than
+    /// guessed. <see cref="EmulatorRequest.TrustPolicyEvaluation"/> records why. A role without a trust policy admits every
+    /// certificate its profile admits.
+    /// </summary>
+    /// <param name="roleArn">The role ARN (see <see cref="RoleArn(string)"/>).</param>
+    /// <param name="trustPolicyJson">The policy document, or the output of <c>aws iam get-role</c>; <see langword="null"/> removes the policy.</param>
+    /// <exception cref="ArgumentException"><paramref name="roleArn"/> is not an IAM role ARN of the emulator's partition and account.</exception>
+    /// <exception cref="AuthorizationDocumentException"><paramref name="trustPolicyJson"/> is malformed (the message names the line and column) or not a valid trust policy.</exception>
+    public void SetTrustPolicy(string roleArn, string? trustPolicyJson)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(roleArn);
+        if (!Arn.TryParse(roleArn, out var arn) || arn.Service != "iam" || !arn.Resource.StartsWith("role/", StringComparison.Ordinal)
+            || arn.Partition != Partition || arn.Account != AccountId)
+        {
+            throw new ArgumentException($"'{roleArn}' is not an IAM role ARN of this emulator (arn:{Partition}:iam::{AccountId}:role/NAME); use RoleArn(name).", nameof(roleArn));
+        }
+
+        if (trustPolicyJson is null)
+        {
+            _state.TrustPolicies.TryRemove(roleArn, out _);
+            return;
+        }
+
+        _state.TrustPolicies[roleArn] = TrustPolicy.Parse(trustPolicyJson);
+    }
 
     /// <summary>Revokes a certificate (leaf or intermediate) by its serial number, like a CRL imported into a trust anchor.</summary>
     /// <param name="certificate">The certificate to revoke.</param>

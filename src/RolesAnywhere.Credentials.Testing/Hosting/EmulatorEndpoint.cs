@@ -33,7 +33,7 @@ internal static class EmulatorEndpoint
                 }
 
                 CheckHost(context, state);
-                var (session, body) = CreateSessionHandler.Handle(request, state);
+                var (session, body) = CreateSessionHandler.Handle(request, state, record);
                 record.StatusCode = 201;
                 record.IssuedAccessKeyId = session.AccessKeyId;
                 await AwsResponse.WriteJsonAsync(context, 201, body).ConfigureAwait(false);

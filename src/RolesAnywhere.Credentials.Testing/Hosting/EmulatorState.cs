@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 using System.Security.Cryptography.X509Certificates;
+using RolesAnywhere.Credentials.Authorization.Policies;
 using RolesAnywhere.Credentials.Testing.Sessions;
 
 namespace RolesAnywhere.Credentials.Testing.Hosting;
@@ -40,6 +41,9 @@ internal sealed class EmulatorState
     public ConcurrentDictionary<string, X509Certificate2> TrustAnchors { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, EmulatorProfile> Profiles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The trust policies by role ARN; a role without one admits every certificate its profile admits.</summary>
+    public ConcurrentDictionary<string, TrustPolicy> TrustPolicies { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, IssuedSession> Sessions { get; } = new(StringComparer.Ordinal);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
+using RolesAnywhere.Credentials.Authorization.Identity;
 using RolesAnywhere.Credentials.Testing.Hosting;
 using RolesAnywhere.Credentials.Testing.Verification;
 
@@ -8,12 +9,13 @@ namespace RolesAnywhere.Credentials.Testing.Sessions;
 
 /// <summary>
 /// CreateSession as the service does it: signature, then the ARNs, then trust in the named anchor, then the
-/// profile's rules (role, duration, session name); on success the issued credentials are remembered for STS.
+/// profile's rules (role, duration, session name), then the role's trust policy when it has one; on success the
+/// issued credentials are remembered for STS.
 /// </summary>
 internal static partial class CreateSessionHandler
 {
     /// <exception cref="RequestRejectedException">The request is refused.</exception>
-    public static (IssuedSession Session, byte[] Body) Handle(SignedRequest request, EmulatorState state)
+    public static (IssuedSession Session, byte[] Body) Handle(SignedRequest request, EmulatorState state, EmulatorRequest record)
     {
         var now = state.Now;
         using var signature = SigV4X509Verifier.Verify(request, state.Region, now, state.AllowedClockSkew);
@@ -38,6 +40,8 @@ internal static partial class CreateSessionHandler
             throw RequestRejectedException.AccessDenied($"Profile {input.ProfileArn} is disabled.");
         }
 
+        var identity = SessionIdentity.FromCertificate(signature.Leaf, profile.Mapping);
+        record.SessionIdentity = identity;
         var role = RequireRole(input.RoleArn, profile, state);
         var sessionName = SessionName(input, profile, signature.Leaf);
         if (input.DurationSeconds > profile.MaxSessionDuration.TotalSeconds)
@@ -46,6 +50,7 @@ internal static partial class CreateSessionHandler
                 $"durationSeconds {input.DurationSeconds} exceeds the profile's session duration of {profile.MaxSessionDuration.TotalSeconds:0} seconds."));
         }
 
+        TrustPolicyGate.Check(state, input.RoleArn, anchorArn.ToString(), identity, record);
         var session = SessionIssuer.Issue(role, sessionName, now.AddSeconds(input.DurationSeconds));
         var subjectArn = $"arn:{state.Partition}:rolesanywhere:{state.Region}:{state.AccountId}:subject/{SessionIssuer.SubjectId(signature.Leaf)}";
         var body = SessionResponse.Write(session, role.ToString(), SessionIssuer.SourceIdentity(signature.Leaf), subjectArn);
