@@ -12,7 +12,12 @@ internal static class ServiceErrorHints
         "Hint: the service could not verify the signature: check this machine's clock (X-Amz-Date must be within 5 minutes of AWS time), that the region taken from TrustAnchorArn (or Region) is where the trust anchor lives, and that a custom Endpoint reaches that region's service; also that the private key belongs to the certificate.";
 
     public const string RoleAccessDenied =
-        "Hint: the role refused the session: its trust policy must allow the principal rolesanywhere.amazonaws.com the actions sts:AssumeRole, sts:TagSession and sts:SetSourceIdentity, and its Condition (for example aws:SourceArn = TrustAnchorArn, or aws:PrincipalTag/x509Subject/CN) must match this certificate; the profile must also list RoleArn among its roles.";
+        "Hint: the role refused the session: its trust policy must allow the principal rolesanywhere.amazonaws.com the actions sts:AssumeRole, sts:TagSession and sts:SetSourceIdentity, and its Condition (for example aws:SourceArn = TrustAnchorArn, or aws:PrincipalTag/x509Subject/CN) must match this certificate; the profile must also list RoleArn among its roles. "
+        + CheckTrustPolicy;
+
+    /// <summary>The service never says which condition failed: the tool evaluates the policy locally and names the statement and condition.</summary>
+    public const string CheckTrustPolicy =
+        "To see which statement and condition decide, run: rolesanywhere policy evaluate --policy role.json --certificate CERTIFICATE.pem --trust-anchor-arn TRUST_ANCHOR_ARN --attribute-mapping profile.json (role.json from 'aws iam get-role --role-name ROLE', profile.json from 'aws rolesanywhere get-profile --profile-id ID'; 'rolesanywhere inspect --certificate CERTIFICATE.pem' shows the principal tags IAM sees).";
 
     public const string SessionNameRefused =
         "Hint: the profile does not accept a role session name: set acceptRoleSessionName to true on the profile, or leave RoleSessionName empty.";

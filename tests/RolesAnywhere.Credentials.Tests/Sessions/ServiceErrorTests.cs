@@ -51,6 +51,28 @@ public sealed class ServiceErrorTests
     }
 
     [Theory]
+    [InlineData("Unable to assume role for arn:aws:iam::111122223333:role/app")]
+    [InlineData("")]
+    public void ToException_RoleRefusal_SaysHowToEvaluateTheTrustPolicy(string message)
+    {
+        var ex = Map(HttpStatusCode.Forbidden, $$"""{"message":"{{message}}"}""", "AccessDeniedException");
+
+        Assert.Contains("rolesanywhere policy evaluate --policy role.json --certificate CERTIFICATE.pem --trust-anchor-arn TRUST_ANCHOR_ARN", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("aws iam get-role --role-name ROLE", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Untrusted signing certificate")]
+    [InlineData("Invalid signature")]
+    [InlineData("Profile does not accept a role session name")]
+    public void ToException_RefusalNotAboutTheRole_NoTrustPolicyAdvice(string message)
+    {
+        var ex = Map(HttpStatusCode.Forbidden, $$"""{"message":"{{message}}"}""", "AccessDeniedException");
+
+        Assert.DoesNotContain("policy evaluate", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("AccessDeniedException:http://internal.amazon.com/coral/com.amazonaws.rolesanywhere/", null, "AccessDeniedException")]
     [InlineData(null, "com.amazonaws.rolesanywhere#ValidationException", "ValidationException")]
     [InlineData(null, "ThrottlingException", "ThrottlingException")]
