@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Xml.Linq;
+using RolesAnywhere.Credentials.TestSupport;
 
 namespace RolesAnywhere.Credentials.Packaging.Tests;
 
@@ -62,7 +63,7 @@ public sealed class PackageMetadataTests(PackedPackages packages) : IClassFixtur
     }
 
     [Fact]
-    public void Tool_Package_IsADotnetToolNamedRolesanywhere()
+    public void Tool_Package_IsADotnetToolPointingToTheRuntimeSpecificPackages()
     {
         using var zip = PackedPackages.Open(packages.PackagePath(ToolProject));
         var nuspec = ReadNuspec(zip);
@@ -70,11 +71,44 @@ public sealed class PackageMetadataTests(PackedPackages packages) : IClassFixtur
         Assert.Equal("DotnetTool", Element(nuspec, "packageTypes").Elements().Single().Attribute("name")?.Value);
         Assert.Equal("README.md", Value(nuspec, "readme"));
         Assert.Equal("icon.png", Value(nuspec, "icon"));
-        var settings = zip.Entries.Single(e => e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
-        using var stream = settings.Open();
-        var command = XDocument.Load(stream).Descendants("Command").Single();
-        Assert.Equal("rolesanywhere", command.Attribute("Name")?.Value);
-        Assert.Contains(zip.Entries, e => e.FullName.EndsWith("/rolesanywhere.dll", StringComparison.Ordinal));
+        var settings = ToolSettings(zip);
+        Assert.Equal("rolesanywhere", settings.Descendants("Command").Single().Attribute("Name")?.Value);
+
+        // The package users name holds no implementation: the .NET CLI installs the one listed for the platform.
+        var listed = settings.Descendants("RuntimeIdentifierPackage").ToDictionary(e => e.Attribute("RuntimeIdentifier")!.Value, e => e.Attribute("Id")!.Value);
+        Assert.Equal($"{ToolProject}.linux-x64", listed["linux-x64"]);
+        Assert.Equal($"{ToolProject}.any", listed["any"]);
+        Assert.DoesNotContain(zip.Entries, e => e.FullName.EndsWith(".dll", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tool_AnyPackage_IsTheFrameworkDependentToolWithPkcs11()
+    {
+        using var zip = PackedPackages.Open(packages.PackagePath($"{ToolProject}.any"));
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal("rolesanywhere", ToolSettings(zip).Descendants("Command").Single().Attribute("Name")?.Value);
+        Assert.Contains("tools/net10.0/any/rolesanywhere.dll", entries);
+        Assert.Contains("tools/net10.0/any/RolesAnywhere.Credentials.Pkcs11.dll", entries);
+        Assert.Contains("tools/net10.0/any/Pkcs11Interop.dll", entries);
+        Assert.DoesNotContain(entries, e => e.EndsWith(".xml", StringComparison.Ordinal) && !e.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tool_LinuxX64Package_IsOneNativeAotExecutable()
+    {
+        var path = Directory.GetFiles(packages.Directory, $"{ToolProject}.linux-x64.*.nupkg").SingleOrDefault(p => !p.EndsWith(".snupkg", StringComparison.Ordinal));
+        Requirement.That(path is not null, $"no {ToolProject}.linux-x64 package in {packages.Directory}: the Native AOT package is made by `eng/pack.sh` without --no-native on linux-x64 (as .ci/run does)");
+
+        using var zip = PackedPackages.Open(path!);
+        var files = zip.Entries.Where(e => e.FullName.StartsWith("tools/", StringComparison.Ordinal)).Select(e => e.FullName).Order(StringComparer.Ordinal).ToArray();
+
+        // The executable and the tool settings, nothing else: no managed assemblies, no 34 MB native debug file, no PDBs.
+        Assert.Equal(["tools/any/linux-x64/DotnetToolSettings.xml", "tools/any/linux-x64/rolesanywhere"], files);
+        using var executable = zip.GetEntry("tools/any/linux-x64/rolesanywhere")!.Open();
+        var magic = new byte[4];
+        executable.ReadExactly(magic);
+        Assert.Equal("\u007FELF"u8.ToArray(), magic);
     }
 
     [Theory]
@@ -132,6 +166,12 @@ public sealed class PackageMetadataTests(PackedPackages packages) : IClassFixtur
         var entry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/', StringComparison.Ordinal));
         using var stream = entry.Open();
         return XDocument.Load(stream).Root!;
+    }
+
+    private static XDocument ToolSettings(ZipArchive zip)
+    {
+        using var stream = zip.Entries.Single(e => e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal)).Open();
+        return XDocument.Load(stream);
     }
 
     private static XElement Element(XElement nuspec, string name) =>

@@ -6,8 +6,8 @@ namespace RolesAnywhere.Credentials.Packaging.Tests;
 
 /// <summary>
 /// The packages of every packable project under <c>src/</c>, made once per test run: CI packs them before the tests
-/// and names the folder in <c>ROLESANYWHERE_PACKAGE_DIR</c>; without it the fixture runs <c>dotnet pack</c> itself
-/// into a temporary folder (a minute or two).
+/// and names the folder in <c>ROLESANYWHERE_PACKAGE_DIR</c>; without it the fixture runs <c>eng/pack.sh --no-native</c>
+/// itself into a temporary folder (a minute or two).
 /// </summary>
 public sealed class PackedPackages : IDisposable
 {
@@ -26,10 +26,7 @@ public sealed class PackedPackages : IDisposable
         {
             ownedDirectory = Path.Combine(Path.GetTempPath(), "rolesanywhere-pack-" + Guid.NewGuid().ToString("N"));
             Directory = ownedDirectory;
-            foreach (var project in System.IO.Directory.GetFiles(Path.Combine(RepositoryRoot, "src"), "*.csproj", SearchOption.AllDirectories))
-            {
-                Pack(project, ownedDirectory);
-            }
+            Pack(RepositoryRoot, ownedDirectory);
         }
     }
 
@@ -69,10 +66,11 @@ public sealed class PackedPackages : IDisposable
 
     private static bool IsVersionSuffix(string text) => text.Length > 0 && char.IsAsciiDigit(text[0]) && !text.EndsWith(".symbols", StringComparison.Ordinal);
 
-    private static void Pack(string project, string output)
+    /// <summary>Packs as CI does (<c>eng/pack.sh</c>), without the Native AOT package (minutes; CI makes it).</summary>
+    private static void Pack(string root, string output)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["pack", project, "-c", "Release", "-o", output, "-v", "q", "-nologo"])
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])[Path.Combine(root, "eng", "pack.sh"), "--no-native", output])
         {
             info.ArgumentList.Add(argument);
         }
@@ -81,6 +79,6 @@ public sealed class PackedPackages : IDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"dotnet pack {project} failed ({process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
+        Assert.True(process.ExitCode == 0, $"eng/pack.sh failed ({process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
     }
 }

@@ -93,6 +93,6 @@ internal static class Pkcs11Support
     private static string ModulePath(ParsedCommandLine parsed) => parsed.Get(Flags.Pkcs11Lib) ?? DefaultModule;
 #else
     private static RolesAnywhereConfigurationException Unavailable() => new(
-        "This Native AOT build of rolesanywhere cannot open pkcs11: URIs: its PKCS#11 layer (Pkcs11Interop) needs runtime code generation. Use the .NET tool build for PKCS#11 keys ('dotnet tool install -g RolesAnywhere.Credentials.Tool'); files, TPM handles and the certificate store work in both.");
+        "This Native AOT build of rolesanywhere cannot open pkcs11: URIs: its PKCS#11 layer (Pkcs11Interop) needs runtime code generation. Use the framework-dependent build for PKCS#11 keys ('dotnet tool install -g RolesAnywhere.Credentials.Tool.any'); files, TPM handles and the certificate store work in both.");
 #endif
 }
