@@ -91,7 +91,7 @@ public sealed class PackageMetadataTests(PackedPackages packages) : IClassFixtur
         Assert.Contains("tools/net10.0/any/rolesanywhere.dll", entries);
         Assert.Contains("tools/net10.0/any/RolesAnywhere.Credentials.Pkcs11.dll", entries);
         Assert.Contains("tools/net10.0/any/Pkcs11Interop.dll", entries);
-        Assert.DoesNotContain(entries, e => e.EndsWith(".xml", StringComparison.Ordinal) && !e.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.StartsWith("tools/", StringComparison.Ordinal) && e.EndsWith(".xml", StringComparison.Ordinal) && !e.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
     }
 
     [Fact]
