@@ -1,27 +1,14 @@
 using RolesAnywhere.Credentials.Fuzz;
-using RolesAnywhere.Credentials.Fuzz.Targets;
 
-var targets = new[]
-{
-    PemTarget.Target,
-    DerTarget.Target,
-    Pkcs8Target.Target,
-    EncryptedPkcs8Target.Target,
-    Pkcs12Target.Target,
-    ChainTarget.Target,
-    CreateSessionResponseTarget.Target,
-    CacheEntryTarget.Target,
-    CredentialsFileTarget.Target,
-    ServeTarget.Target,
-    Pkcs11UriTarget.Target,
-    CertSelectorTarget.Target,
-}.ToDictionary(target => target.Name, StringComparer.Ordinal);
+// The instrumented assemblies record every branch in SharpFuzz's trace map, which afl's shared memory replaces
+// only once the fuzzing loop starts: until then (and for replays, without afl) they write into a map of their own.
+TraceMap.EnsureAllocated();
 
-if (args.Length == 0 || !targets.TryGetValue(args[0], out var chosen))
+if (args.Length == 0 || FuzzTargets.Find(args[0]) is not { } chosen)
 {
     Console.Error.WriteLine("usage: RolesAnywhere.Credentials.Fuzz <target> [input-file...]   (no files: run under afl-fuzz)");
     Console.Error.WriteLine("targets:");
-    foreach (var target in targets.Values)
+    foreach (var target in FuzzTargets.All)
     {
         Console.Error.WriteLine($"  {target.Name,-26} {target.Parser}");
     }

@@ -62,11 +62,6 @@ internal static class ServeTarget
             }
         }
 
-        if (context.Request.Headers.Host.Count > 0)
-        {
-            context.Request.Host = new HostString(context.Request.Headers.Host.ToString());
-        }
-
         context.Connection.LocalPort = Port;
         context.Connection.LocalIpAddress = IPAddress.Loopback;
         context.Connection.RemoteIpAddress = IPAddress.Loopback;
