@@ -34,7 +34,10 @@ internal sealed class HostGuard
     /// <summary>Wraps <paramref name="next"/> so refused requests never reach it.</summary>
     public RequestDelegate Protect(RequestDelegate next) => context =>
     {
-        if (IsFromBrowser(context.Request.Headers) || !IsAllowedHost(context.Request.Host, context.Connection.LocalPort))
+        // The Host header as sent: Request.Host decodes punycode labels and throws on an invalid one ("xn--a"; found by
+        // fuzzing), which would answer 500 instead of 403. No name the rule accepts has such a label.
+        var host = new HostString(context.Request.Headers.Host.ToString());
+        if (IsFromBrowser(context.Request.Headers) || !IsAllowedHost(host, context.Connection.LocalPort))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return Task.CompletedTask;

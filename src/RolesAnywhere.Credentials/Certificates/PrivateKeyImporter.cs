@@ -122,6 +122,13 @@ internal static class PrivateKeyImporter
             throw new RolesAnywhereConfigurationException(
                 $"The private key in {source.Phrase} is not a valid {format} private key: the data is damaged or truncated. Export the key again.", ex);
         }
+        catch (PlatformNotSupportedException ex)
+        {
+            // The platform refuses an EC key whose named curve it does not know (found by fuzzing: a SEC1 or PKCS#8
+            // key naming an unknown curve OID escaped as PlatformNotSupportedException).
+            key.Dispose();
+            throw new RolesAnywhereConfigurationException(Unsupported(source, $"a {format} key on an elliptic curve this platform does not support").Message, ex);
+        }
     }
 
     private static string DescribeAlgorithm(string oid) => oid switch
