@@ -3,6 +3,7 @@ using RolesAnywhere.Credentials.Interop;
 using RolesAnywhere.Credentials.Tool.Credentials;
 using RolesAnywhere.Credentials.Tool.IO;
 using RolesAnywhere.Credentials.Tool.Json;
+using RolesAnywhere.Credentials.Sessions;
 
 namespace RolesAnywhere.Credentials.Tool.Caching;
 

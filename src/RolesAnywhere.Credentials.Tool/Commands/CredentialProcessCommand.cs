@@ -16,7 +16,7 @@ internal static class CredentialProcessCommand
         byte[] output;
         if (arguments.Parsed.IsSet(Flags.NoCache))
         {
-            output = CredentialProcessJson.Serialize(await environment.CredentialSources(arguments).FetchAsync(cancellationToken).ConfigureAwait(false));
+            output = CredentialProcessJson.Serialize(await environment.CredentialSources(arguments).CreateSessionAsync(async: true, cancellationToken).ConfigureAwait(false));
         }
         else
         {
@@ -27,7 +27,7 @@ internal static class CredentialProcessCommand
                 ct =>
                 {
                     log("no usable cache entry: calling CreateSession");
-                    return environment.CredentialSources(arguments).FetchAsync(ct);
+                    return environment.CredentialSources(arguments).CreateSessionAsync(async: true, ct).AsTask();
                 },
                 cancellationToken).ConfigureAwait(false);
         }

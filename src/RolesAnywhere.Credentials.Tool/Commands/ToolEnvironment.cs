@@ -2,6 +2,7 @@ using RolesAnywhere.Credentials.Tool.Caching;
 using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Credentials;
 using RolesAnywhere.Credentials.Tool.Keys;
+using RolesAnywhere.Credentials.Sessions;
 
 namespace RolesAnywhere.Credentials.Tool.Commands;
 
@@ -19,7 +20,8 @@ internal sealed class ToolEnvironment
     /// <summary>Whether stderr is a terminal (then long runs show a progress line).</summary>
     public bool StderrIsTerminal { get; init; }
 
-    public Func<SessionArguments, ICredentialSource> CredentialSources { get; init; } = arguments => LibraryCredentialSource.Create(arguments, pinPrompt: null);
+    /// <summary>Where sessions come from (the library's CreateSession client; tests script it).</summary>
+    public Func<SessionArguments, ISessionSource> CredentialSources { get; init; } = arguments => LibraryCredentialSource.Create(arguments, pinPrompt: null);
 
     /// <summary>Asks for a PKCS#11 PIN the URI does not give (given the token label); <see langword="null"/> when nobody can answer.</summary>
     public Func<string, string?>? PinPrompt { get; init; }

@@ -1,84 +1,80 @@
-using System.Security.Cryptography;
+using RolesAnywhere.Credentials.Sessions;
 
 namespace RolesAnywhere.Credentials.Tool.Credentials;
 
 /// <summary>
-/// Keeps one set of credentials fresh for <c>serve</c> and <c>update</c>: refreshes ahead of expiry in
-/// the background, one CreateSession at a time (single flight), retries failures with capped
-/// exponential backoff and jitter, and keeps the last good credentials while they are still valid.
-/// It never hands out empty or expired credentials: <see cref="Current"/> is then <see langword="null"/>.
+/// Keeps one set of credentials fresh for <c>serve</c> and <c>update</c> on the library's refresh core
+/// (<see cref="SessionRefresher"/>: one CreateSession at a time, callers share its outcome, last good credentials
+/// kept while usable, one back-off after failures). This type only adds the schedule of a long-running process:
+/// refresh ahead of expiry, retry after failures, and hand each new set to a callback (retried when it cannot store
+/// it). It never hands out empty or expired credentials: <see cref="Current"/> is then <see langword="null"/>.
 /// </summary>
 internal sealed class CredentialKeeper
 {
-    /// <summary>Credentials with less than this left are not handed out (SDKs subtract a similar buffer).</summary>
-    public static readonly TimeSpan UsableMargin = TimeSpan.FromMinutes(1);
-
     /// <summary>Refresh this long before expiry (at most half the lifetime), ahead of the SDKs' own 15-minute refresh window.</summary>
     public static readonly TimeSpan RefreshLead = TimeSpan.FromMinutes(15);
 
-    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
-
-    private readonly ICredentialSource source;
+    private readonly SessionRefresher refresher;
     private readonly TimeProvider time;
     private readonly Action<string>? log;
-    private readonly Lock gate = new();
-    private SessionCredentials? latest;
-    private Task<SessionCredentials?>? inflight;
+    private Exception? lastError;
 
-    public CredentialKeeper(ICredentialSource source, TimeProvider time, Action<string>? log = null)
+    public CredentialKeeper(ISessionSource source, TimeProvider time, Action<string>? log = null)
     {
-        this.source = source;
+        refresher = new SessionRefresher(source, time);
         this.time = time;
         this.log = log;
     }
 
     /// <summary>The last good credentials if they are still usable; otherwise <see langword="null"/>.</summary>
-    public SessionCredentials? Current
-    {
-        get
-        {
-            var credentials = Volatile.Read(ref latest);
-            return credentials is not null && credentials.IsUsable(time.GetUtcNow(), UsableMargin) ? credentials : null;
-        }
-    }
+    public SessionCredentials? Current => refresher.Current;
 
-    /// <summary>The error of the last failed refresh, or <see langword="null"/> after a success.</summary>
-    public Exception? LastError { get; private set; }
+    /// <summary>The error of the last failed refresh or delivery, or <see langword="null"/> after a success.</summary>
+    public Exception? LastError => Volatile.Read(ref lastError);
 
     /// <summary>Usable credentials: the current ones, or the result of a (shared) refresh; <see langword="null"/> when none can be had.</summary>
     public async Task<SessionCredentials?> GetAsync(CancellationToken cancellationToken) =>
         Current ?? await RefreshAsync(cancellationToken).ConfigureAwait(false) ?? Current;
 
-    /// <summary>Starts a refresh, or joins the one already running. Failures are recorded, not thrown.</summary>
-    public Task<SessionCredentials?> RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Refreshes through the refresh core (joining the refresh in flight, or getting the last failure at once while its
+    /// back-off lasts). Failures are recorded in <see cref="LastError"/>, not thrown.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public async Task<SessionCredentials?> RefreshAsync(CancellationToken cancellationToken)
     {
-        Task<SessionCredentials?> task;
-        lock (gate)
+        try
         {
-            if (inflight is null || inflight.IsCompleted)
-            {
-                inflight = RefreshCoreAsync();
-            }
-
-            task = inflight;
+            var fresh = await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref lastError, null);
+            log?.Invoke($"obtained credentials {fresh}");
+            return fresh;
         }
-
-        return task.WaitAsync(cancellationToken);
+        catch (Exception e) when (e is not OutOfMemoryException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            Volatile.Write(ref lastError, e);
+            log?.Invoke($"refresh failed, keeping the last good credentials if still valid: {e.Message}");
+            return null;
+        }
     }
 
-    /// <summary>How long to wait before the next refresh, given how many refreshes in a row have failed.</summary>
+    /// <summary>
+    /// How long to wait before the next refresh: after <paramref name="consecutiveFailures"/> failures in a row, until
+    /// the refresh core's back-off has passed (its <see cref="SessionRefresher.AfterFailure"/> for failures it does not
+    /// hold, such as a callback's); otherwise until <see cref="RefreshLead"/> (at most half the lifetime) before expiry.
+    /// </summary>
     public TimeSpan DelayBeforeNextRefresh(int consecutiveFailures)
     {
         var now = time.GetUtcNow();
-        var credentials = Volatile.Read(ref latest);
         if (consecutiveFailures > 0)
         {
-            var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(consecutiveFailures - 1, 10))));
-            var jitter = TimeSpan.FromMilliseconds(RandomNumberGenerator.GetInt32(0, 250));
-            return backoff + jitter;
+            // Rounded up to whole milliseconds: timers round down, and a wake-up just before the back-off ends would get
+            // the same failure again from the core, without a new CreateSession, and count as another failed attempt.
+            var wait = refresher.RetryAt is { } retryAt && retryAt > now ? retryAt - now : refresher.AfterFailure.Delay(consecutiveFailures);
+            return TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
         }
 
-        if (credentials is null)
+        if (Current is not { } credentials)
         {
             return TimeSpan.Zero;
         }
@@ -122,38 +118,14 @@ internal sealed class CredentialKeeper
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException)
             {
                 failures++;
-                LastError = e;
+                Volatile.Write(ref lastError, e);
                 log?.Invoke($"could not store the new credentials (attempt {failures}): {e.Message}");
-                await DelayAsync(DelayBeforeNextRefresh(failures), cancellationToken).ConfigureAwait(false);
-                pending = delivering.IsUsable(time.GetUtcNow(), UsableMargin) ? delivering : null;
+                await DelayAsync(refresher.AfterFailure.Delay(failures), cancellationToken).ConfigureAwait(false);
+                pending = SessionRefresher.IsUsable(delivering, time.GetUtcNow()) ? delivering : null;
             }
         }
     }
 
     private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
         delay > TimeSpan.Zero ? Task.Delay(delay, time, cancellationToken) : Task.CompletedTask;
-
-    private async Task<SessionCredentials?> RefreshCoreAsync()
-    {
-        await Task.Yield();
-        try
-        {
-            var fresh = await source.FetchAsync(CancellationToken.None).ConfigureAwait(false);
-            if (!fresh.IsUsable(time.GetUtcNow(), UsableMargin))
-            {
-                throw new RolesAnywhereServiceException("CreateSession returned empty or already expired credentials.", null, null, null);
-            }
-
-            Volatile.Write(ref latest, fresh);
-            LastError = null;
-            log?.Invoke($"obtained credentials {fresh}");
-            return fresh;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            LastError = e;
-            log?.Invoke($"refresh failed, keeping the last good credentials if still valid: {e.Message}");
-            return null;
-        }
-    }
 }

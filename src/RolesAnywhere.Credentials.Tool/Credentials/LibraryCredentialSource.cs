@@ -1,37 +1,30 @@
 using System.Net;
 using System.Net.Security;
+using RolesAnywhere.Credentials.Sessions;
 using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Keys;
 
 namespace RolesAnywhere.Credentials.Tool.Credentials;
 
 /// <summary>
-/// Sessions from the library: a <see cref="RolesAnywhereAWSCredentials"/> configured from the command
-/// line, asked for one CreateSession per <see cref="FetchAsync"/> (its own caching is not used: the tool
-/// caches and refreshes itself). Built on first use, so a cached <c>credential-process</c> never loads
-/// the key. Certificate and key files are re-read when they change on disk.
+/// Sessions from the library: the CreateSession client of a <see cref="RolesAnywhereAWSCredentials"/> configured
+/// from the command line, one CreateSession (with its retries) per call. The tool caches (<c>credential-process</c>)
+/// and keeps credentials fresh (<see cref="CredentialKeeper"/>, on the library's refresh core) itself. Built on
+/// first use, so a cached <c>credential-process</c> never loads the key. Certificate and key files are re-read when
+/// they change on disk.
 /// </summary>
-internal sealed class LibraryCredentialSource : ICredentialSource
+internal sealed class LibraryCredentialSource : ISessionSource
 {
-    private readonly SessionArguments arguments;
-    private readonly TimeProvider time;
     private readonly Lazy<RolesAnywhereAWSCredentials> credentials;
 
-    private LibraryCredentialSource(SessionArguments arguments, TimeProvider time, Func<string, string?>? pinPrompt)
-    {
-        this.arguments = arguments;
-        this.time = time;
-        credentials = new Lazy<RolesAnywhereAWSCredentials>(() => new RolesAnywhereAWSCredentials(ToOptions(arguments, pinPrompt), time, httpMessageHandler: null, observer: null));
-    }
+    private LibraryCredentialSource(SessionArguments arguments, Func<string, string?>? pinPrompt) =>
+        credentials = new Lazy<RolesAnywhereAWSCredentials>(() => new RolesAnywhereAWSCredentials(ToOptions(arguments, pinPrompt), TimeProvider.System, httpMessageHandler: null, observer: null));
 
     /// <summary>A source for <paramref name="arguments"/>; <paramref name="pinPrompt"/> asks for a token PIN the URI does not give, or is <see langword="null"/>.</summary>
-    public static ICredentialSource Create(SessionArguments arguments, Func<string, string?>? pinPrompt) => new LibraryCredentialSource(arguments, TimeProvider.System, pinPrompt);
+    public static ISessionSource Create(SessionArguments arguments, Func<string, string?>? pinPrompt) => new LibraryCredentialSource(arguments, pinPrompt);
 
-    public async Task<SessionCredentials> FetchAsync(CancellationToken cancellationToken)
-    {
-        var session = await credentials.Value.CreateSessionAsync(cancellationToken).ConfigureAwait(false);
-        return new SessionCredentials(session.AccessKeyId, session.SecretAccessKey, session.SessionToken, session.Expiration, time.GetUtcNow());
-    }
+    public ValueTask<SessionCredentials> CreateSessionAsync(bool async, CancellationToken cancellationToken) =>
+        credentials.Value.Client.CreateSessionAsync(async, cancellationToken);
 
     /// <summary>The library options the official helper's flags mean.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">A flag asks for something this build cannot do.</exception>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RolesAnywhere.Credentials.Tool.Credentials;
+using RolesAnywhere.Credentials.Sessions;
 
 namespace RolesAnywhere.Credentials.Tool.Json;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using RolesAnywhere.Credentials.Tool.Credentials;
+using RolesAnywhere.Credentials.Sessions;
 
 namespace RolesAnywhere.Credentials.Tool.Serve;
 

@@ -31,7 +31,7 @@ internal static class AttemptFailures
             requestId: null,
             error);
 
-    public static RolesAnywhereServiceException ExpiresTooSoon(DateTimeOffset expiration, DateTimeOffset now, System.Net.HttpStatusCode status, string? requestId) =>
+    public static RolesAnywhereServiceException ExpiresTooSoon(DateTimeOffset expiration, DateTimeOffset now, System.Net.HttpStatusCode? status, string? requestId) =>
         new(
             string.Create(CultureInfo.InvariantCulture, $"CreateSession returned credentials that expire at {expiration:yyyy-MM-ddTHH:mm:ssZ}, only {(expiration - now).TotalSeconds:0} s from now by this machine's clock; check the clock (NTP) and the profile's durationSeconds."),
             status,

@@ -48,10 +48,11 @@ internal sealed partial class CreateSessionClient
             var requestId = Diagnostics.RemoteText.Clean(response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null);
             if (response.IsSuccessStatusCode)
             {
+                var now = _client._time.GetUtcNow();
                 SessionCredentials credentials;
                 try
                 {
-                    credentials = CreateSessionResponseParser.Parse(body, response.StatusCode, requestId);
+                    credentials = CreateSessionResponseParser.Parse(body, response.StatusCode, requestId, now);
                 }
                 catch (RolesAnywhereServiceException ex)
                 {
@@ -59,7 +60,6 @@ internal sealed partial class CreateSessionClient
                     throw;
                 }
 
-                var now = _client._time.GetUtcNow();
                 if (credentials.Expiration - now <= SessionRefresher.UsableMargin)
                 {
                     // Not worth handing out (the SDKs would find them expired): a failed attempt, retried like a server fault.

@@ -9,8 +9,12 @@ namespace RolesAnywhere.Credentials.Sessions;
 /// <summary>Turns a successful CreateSession response body into <see cref="SessionCredentials"/>.</summary>
 internal static class CreateSessionResponseParser
 {
+    /// <param name="body">The response body.</param>
+    /// <param name="status">The response's status code.</param>
+    /// <param name="requestId">The response's request id, if any.</param>
+    /// <param name="received">When the response was received, by this machine's clock.</param>
     /// <exception cref="RolesAnywhereServiceException">The body is not the JSON the service sends, or holds no usable credentials.</exception>
-    public static SessionCredentials Parse(ReadOnlySpan<byte> body, HttpStatusCode status, string? requestId)
+    public static SessionCredentials Parse(ReadOnlySpan<byte> body, HttpStatusCode status, string? requestId, DateTimeOffset received)
     {
         CreateSessionResponseBody? response;
         try
@@ -45,7 +49,7 @@ internal static class CreateSessionResponseParser
 
         var assumedRoleArn = entry!.AssumedRoleUser?.Arn;
         var accountId = AccountOf(assumedRoleArn) ?? AccountOf(entry.RoleArn);
-        return new SessionCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken, expiration, accountId, assumedRoleArn, response.SubjectArn);
+        return new SessionCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken, expiration, received, accountId, assumedRoleArn, response.SubjectArn);
     }
 
     private static string? AccountOf(string? arn)

@@ -9,12 +9,13 @@ namespace RolesAnywhere.Credentials.Sessions;
 /// </summary>
 internal sealed class SessionCredentials
 {
-    public SessionCredentials(string accessKeyId, string secretAccessKey, string sessionToken, DateTimeOffset expiration, string? accountId, string? assumedRoleArn, string? subjectArn)
+    public SessionCredentials(string accessKeyId, string secretAccessKey, string sessionToken, DateTimeOffset expiration, DateTimeOffset obtained, string? accountId, string? assumedRoleArn, string? subjectArn)
     {
         AccessKeyId = accessKeyId;
         SecretAccessKey = secretAccessKey;
         SessionToken = sessionToken;
         Expiration = expiration.ToUniversalTime();
+        Obtained = obtained.ToUniversalTime();
         AccountId = accountId;
         AssumedRoleArn = assumedRoleArn;
         SubjectArn = subjectArn;
@@ -30,6 +31,9 @@ internal sealed class SessionCredentials
     /// <summary>Gets the expiration, always with a zero offset (UTC).</summary>
     public DateTimeOffset Expiration { get; }
 
+    /// <summary>Gets when the service's answer was received, by this machine's clock (IMDS reports it as <c>LastUpdated</c>), in UTC.</summary>
+    public DateTimeOffset Obtained { get; }
+
     /// <summary>Gets the account of the assumed role, from its ARN.</summary>
     public string? AccountId { get; }
 
@@ -44,7 +48,7 @@ internal sealed class SessionCredentials
 
     /// <summary>Returns the same credentials with another <paramref name="expiration"/>.</summary>
     public SessionCredentials WithExpiration(DateTimeOffset expiration) =>
-        new(AccessKeyId, SecretAccessKey, SessionToken, expiration, AccountId, AssumedRoleArn, SubjectArn);
+        new(AccessKeyId, SecretAccessKey, SessionToken, expiration, Obtained, AccountId, AssumedRoleArn, SubjectArn);
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Diagnostics.AccessKeyMask.Mask(AccessKeyId)} (role session {AssumedRoleArn ?? "?"}, expires {Expiration:yyyy-MM-ddTHH:mm:ssZ})");

@@ -141,6 +141,13 @@ internal sealed class SessionRefresher
             var pending = _source.CreateSessionAsync(async: false, CancellationToken.None);
             Debug.Assert(pending.IsCompleted, "the synchronous path completes before it returns");
             fresh = pending.GetAwaiter().GetResult();
+
+            // The client refuses such answers already; any other source (the tool's tests, a future one) is held to it too.
+            var now = _time.GetUtcNow();
+            if (!IsUsable(fresh, now))
+            {
+                throw AttemptFailures.ExpiresTooSoon(fresh.Expiration, now, status: null, requestId: null);
+            }
         }
         catch (Exception ex)
         {

@@ -6,6 +6,8 @@ namespace RolesAnywhere.Credentials.Tests.Sessions;
 
 public sealed class CreateSessionResponseParserTests
 {
+    private static readonly DateTimeOffset Received = new(2026, 11, 25, 1, 30, 0, TimeSpan.Zero);
+
     private const string Success = """
         {"credentialSet":[{"assumedRoleUser":{"arn":"arn:aws:sts::444455556666:assumed-role/app/0123abcd","assumedRoleId":"AROAEXAMPLE:0123abcd"},
         "credentials":{"accessKeyId":"ASIAEXAMPLE","secretAccessKey":"secret/key","sessionToken":"token==","expiration":"2026-11-25T02:30:00Z"},
@@ -16,7 +18,7 @@ public sealed class CreateSessionResponseParserTests
     [Fact]
     public void Parse_ServiceAnswer_TakesFirstSetAccountAndUtcExpiration()
     {
-        var credentials = CreateSessionResponseParser.Parse(Encoding.UTF8.GetBytes(Success), HttpStatusCode.Created, "req-1");
+        var credentials = CreateSessionResponseParser.Parse(Encoding.UTF8.GetBytes(Success), HttpStatusCode.Created, "req-1", Received);
 
         Assert.Equal("ASIAEXAMPLE", credentials.AccessKeyId);
         Assert.Equal("secret/key", credentials.SecretAccessKey);
@@ -26,6 +28,7 @@ public sealed class CreateSessionResponseParserTests
         Assert.Equal(TimeSpan.Zero, credentials.Expiration.Offset);
         Assert.Equal(DateTimeKind.Utc, credentials.Expiration.UtcDateTime.Kind);
         Assert.Equal("arn:aws:rolesanywhere:eu-west-1:444455556666:subject/s1", credentials.SubjectArn);
+        Assert.Equal(Received, credentials.Obtained);
         var sdk = credentials.Sdk;
         Assert.Equal("444455556666", sdk.AccountId);
         Assert.True(sdk.UseToken);
@@ -36,7 +39,7 @@ public sealed class CreateSessionResponseParserTests
     {
         var body = Success.Replace("2026-11-25T02:30:00Z", "2026-11-25T03:30:00+01:00", StringComparison.Ordinal);
 
-        var credentials = CreateSessionResponseParser.Parse(Encoding.UTF8.GetBytes(body), HttpStatusCode.Created, null);
+        var credentials = CreateSessionResponseParser.Parse(Encoding.UTF8.GetBytes(body), HttpStatusCode.Created, null, Received);
 
         Assert.Equal(new DateTime(2026, 11, 25, 2, 30, 0, DateTimeKind.Utc), credentials.Expiration.UtcDateTime);
     }
@@ -44,7 +47,7 @@ public sealed class CreateSessionResponseParserTests
     [Fact]
     public void ToString_NeverShowsSecrets()
     {
-        var credentials = CreateSessionResponseParser.Parse(Encoding.UTF8.GetBytes(Success), HttpStatusCode.Created, null);
+        var credentials = CreateSessionResponseParser.Parse(Encoding.UTF8.GetBytes(Success), HttpStatusCode.Created, null, Received);
 
         var text = credentials.ToString();
 
@@ -65,7 +68,7 @@ public sealed class CreateSessionResponseParserTests
     [InlineData("null", "credentialSet is missing or empty")]
     public void Parse_UnusableBody_ThrowsClearServiceException(string body, string expected)
     {
-        var ex = Assert.Throws<RolesAnywhereServiceException>(() => CreateSessionResponseParser.Parse(Encoding.UTF8.GetBytes(body), HttpStatusCode.Created, "req-9"));
+        var ex = Assert.Throws<RolesAnywhereServiceException>(() => CreateSessionResponseParser.Parse(Encoding.UTF8.GetBytes(body), HttpStatusCode.Created, "req-9", Received));
 
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Assert.Contains("req-9", ex.Message, StringComparison.Ordinal);

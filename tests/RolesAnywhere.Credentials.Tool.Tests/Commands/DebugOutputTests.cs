@@ -1,3 +1,4 @@
+using RolesAnywhere.Credentials.Sessions;
 using RolesAnywhere.Credentials.Tool.Tests.Support;
 
 namespace RolesAnywhere.Credentials.Tool.Tests.Commands;
@@ -27,9 +28,11 @@ public sealed class DebugOutputTests : IDisposable
     public void SessionCredentials_ToString_MasksAccessKeyId()
     {
         var now = DateTimeOffset.UtcNow;
-        var credentials = new RolesAnywhere.Credentials.Tool.Credentials.SessionCredentials("ASIAEXAMPLE00001WXYZ", "secret", "token", now.AddHours(1), now);
+        var credentials = new RolesAnywhere.Credentials.Sessions.SessionCredentials("ASIAEXAMPLE00001WXYZ", "secret", "token", now.AddHours(1), now, accountId: null, assumedRoleArn: null, subjectArn: null);
 
-        Assert.StartsWith("****************WXYZ (expires ", credentials.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("****************WXYZ (", credentials.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", credentials.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("token", credentials.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using RolesAnywhere.Credentials.Sessions;
 using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
@@ -27,7 +28,7 @@ public sealed class HelperOutputFormatTests : IDisposable
     public async Task CredentialProcess_Output_ByteForByteAsTheGoHelper()
     {
         var expiration = new DateTimeOffset(2026, 11, 30, 9, 15, 0, TimeSpan.Zero);
-        var source = new FixedSource(new SessionCredentials("ASIAEXAMPLE0000WXYZ", Secret, Token, expiration, expiration.AddHours(-1)));
+        var source = new FixedSource(new SessionCredentials("ASIAEXAMPLE0000WXYZ", Secret, Token, expiration, expiration.AddHours(-1), accountId: null, assumedRoleArn: null, subjectArn: null));
 
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(expiration.AddHours(-1));
 
@@ -92,8 +93,8 @@ public sealed class HelperOutputFormatTests : IDisposable
         }
     }
 
-    private sealed class FixedSource(SessionCredentials credentials) : ICredentialSource
+    private sealed class FixedSource(SessionCredentials credentials) : ISessionSource
     {
-        public Task<SessionCredentials> FetchAsync(CancellationToken cancellationToken) => Task.FromResult(credentials);
+        public ValueTask<SessionCredentials> CreateSessionAsync(bool async, CancellationToken cancellationToken) => ValueTask.FromResult(credentials);
     }
 }

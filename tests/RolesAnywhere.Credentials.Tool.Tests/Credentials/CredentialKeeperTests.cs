@@ -58,7 +58,7 @@ public sealed class CredentialKeeperTests
 
         Assert.Null(await keeper.RefreshAsync(TestContext.Current.CancellationToken));
         Assert.Null(keeper.Current);
-        Assert.Contains("expired", keeper.LastError!.Message, StringComparison.Ordinal);
+        Assert.Contains("only 30 s from now", keeper.LastError!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,13 +76,38 @@ public sealed class CredentialKeeperTests
     }
 
     [Fact]
-    public void DelayBeforeNextRefresh_Failures_ExponentialAndCapped()
+    public void DelayBeforeNextRefresh_FailuresTheCoreDoesNotHold_TheCoresBackoff()
     {
         var keeper = new CredentialKeeper(new ScriptedCredentialSource(time), time);
 
-        Assert.InRange(keeper.DelayBeforeNextRefresh(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.25));
-        Assert.InRange(keeper.DelayBeforeNextRefresh(3), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4.25));
-        Assert.InRange(keeper.DelayBeforeNextRefresh(30), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60.25));
+        // The one backoff (Sessions/Backoff): equal jitter in [c/2, c], c = min(30 s, 1 s × 2^(n−1)).
+        Assert.InRange(keeper.DelayBeforeNextRefresh(1), TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1));
+        Assert.InRange(keeper.DelayBeforeNextRefresh(3), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
+        Assert.InRange(keeper.DelayBeforeNextRefresh(30), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task RefreshAsync_AfterAFailure_SharesItUntilTheCoresBackoffEnds_ThenCallsAgain()
+    {
+        var source = new ScriptedCredentialSource(time) { FailWith = new RolesAnywhereServiceException("down", System.Net.HttpStatusCode.ServiceUnavailable, null, null) };
+        var keeper = new CredentialKeeper(source, time);
+        Assert.Null(await keeper.RefreshAsync(TestContext.Current.CancellationToken));
+        var wait = keeper.DelayBeforeNextRefresh(1);
+
+        // Within the back-off every caller gets the same failure at once: no second CreateSession.
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Null(await keeper.RefreshAsync(TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(1, source.Calls);
+        Assert.InRange(wait, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1));
+
+        source.FailWith = null;
+        time.Advance(wait);
+        Assert.NotNull(await keeper.RefreshAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2, source.Calls);
+        Assert.Null(keeper.LastError);
     }
 
     [Fact]

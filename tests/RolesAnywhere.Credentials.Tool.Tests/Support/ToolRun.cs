@@ -1,3 +1,4 @@
+using RolesAnywhere.Credentials.Sessions;
 using System.Text;
 using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Commands;
@@ -18,7 +19,7 @@ internal sealed class ToolRun
 
     public static async Task<ToolRun> RunAsync(
         string[] args,
-        Func<SessionArguments, ICredentialSource>? sources = null,
+        Func<SessionArguments, ISessionSource>? sources = null,
         byte[]? stdin = null,
         string? cacheDirectory = null,
         TimeProvider? time = null,

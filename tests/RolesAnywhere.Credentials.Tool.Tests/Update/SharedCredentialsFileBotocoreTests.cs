@@ -1,5 +1,5 @@
 using System.Text;
-using RolesAnywhere.Credentials.Tool.Credentials;
+using RolesAnywhere.Credentials.Sessions;
 using RolesAnywhere.Credentials.Tool.Tests.Support;
 using RolesAnywhere.Credentials.Tool.Update;
 
@@ -12,7 +12,7 @@ namespace RolesAnywhere.Credentials.Tool.Tests.Update;
 /// </summary>
 public sealed class SharedCredentialsFileBotocoreTests : IClassFixture<SharedCredentialsFileBotocoreTests.Corpus>
 {
-    private static readonly SessionCredentials Fresh = new("ASIANEW", "new/secret+key", "new-token==", DateTimeOffset.UtcNow.AddHours(1), DateTimeOffset.UtcNow);
+    private static readonly SessionCredentials Fresh = new("ASIANEW", "new/secret+key", "new-token==", DateTimeOffset.UtcNow.AddHours(1), DateTimeOffset.UtcNow, accountId: null, assumedRoleArn: null, subjectArn: null);
 
     private readonly Corpus corpus;
 

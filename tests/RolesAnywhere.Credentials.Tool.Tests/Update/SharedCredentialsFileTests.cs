@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
 using RolesAnywhere.Credentials.TestSupport;
-using RolesAnywhere.Credentials.Tool.Credentials;
+using RolesAnywhere.Credentials.Sessions;
 using RolesAnywhere.Credentials.Tool.Tests.EndToEnd;
 using RolesAnywhere.Credentials.Tool.Tests.Support;
 using RolesAnywhere.Credentials.Tool.Update;
@@ -9,7 +9,7 @@ namespace RolesAnywhere.Credentials.Tool.Tests.Update;
 
 public sealed class SharedCredentialsFileTests : IDisposable
 {
-    private static readonly SessionCredentials Fresh = new("ASIANEW", "new-secret", "new-token", DateTimeOffset.UtcNow.AddHours(1), DateTimeOffset.UtcNow);
+    private static readonly SessionCredentials Fresh = new("ASIANEW", "new-secret", "new-token", DateTimeOffset.UtcNow.AddHours(1), DateTimeOffset.UtcNow, accountId: null, assumedRoleArn: null, subjectArn: null);
     private readonly TempDirectory directory = new();
 
     public void Dispose() => directory.Dispose();
