@@ -12,7 +12,7 @@ internal static class CreateSessionResponseTarget
     {
         try
         {
-            var credentials = CreateSessionResponseParser.Parse(data, HttpStatusCode.Created, "fuzz-request");
+            var credentials = CreateSessionResponseParser.Parse(data, HttpStatusCode.Created, "fuzz-request", DateTimeOffset.UnixEpoch);
             if (credentials.AccessKeyId.Length == 0 || credentials.SecretAccessKey.Length == 0 || credentials.SessionToken.Length == 0)
             {
                 throw new FuzzFailure("accepted credentials with an empty part");

@@ -11,8 +11,8 @@ internal static class CredentialsFileTarget
 {
     public static readonly FuzzTarget Target = new("credentials-file", "IniDocument.Parse + SharedCredentialsFile.Apply (round trip)", Run);
 
-    private static readonly Tool.Credentials.SessionCredentials Fresh = new(
-        FixedCredentialSource.AccessKeyId, FixedCredentialSource.SecretAccessKey, FixedCredentialSource.SessionToken, DateTimeOffset.UnixEpoch.AddYears(60), DateTimeOffset.UnixEpoch.AddYears(60));
+    private static readonly Sessions.SessionCredentials Fresh = new(
+        FixedCredentialSource.AccessKeyId, FixedCredentialSource.SecretAccessKey, FixedCredentialSource.SessionToken, DateTimeOffset.UnixEpoch.AddYears(60), DateTimeOffset.UnixEpoch.AddYears(60), accountId: null, assumedRoleArn: null, subjectArn: null);
 
     private static void Run(byte[] data)
     {

@@ -1,9 +1,9 @@
-using RolesAnywhere.Credentials.Tool.Credentials;
+using RolesAnywhere.Credentials.Sessions;
 
 namespace RolesAnywhere.Credentials.Fuzz.Targets;
 
 /// <summary>Credentials valid for an hour whose secret parts are recognisable in any output.</summary>
-internal sealed class FixedCredentialSource : ICredentialSource
+internal sealed class FixedCredentialSource : ISessionSource
 {
     public const string AccessKeyId = "ASIAFUZZ000000000001";
     public const string SecretAccessKey = "FUZZSECRETFUZZSECRET";
@@ -11,10 +11,13 @@ internal sealed class FixedCredentialSource : ICredentialSource
 
     public int Calls { get; private set; }
 
-    public Task<SessionCredentials> FetchAsync(CancellationToken cancellationToken)
+    /// <summary>One session, asynchronously (what the credential cache is handed).</summary>
+    public Task<SessionCredentials> FetchAsync(CancellationToken cancellationToken) => CreateSessionAsync(async: true, cancellationToken).AsTask();
+
+    public ValueTask<SessionCredentials> CreateSessionAsync(bool async, CancellationToken cancellationToken)
     {
         Calls++;
-        var now = DateTimeOffset.UtcNow;
-        return Task.FromResult(new SessionCredentials(AccessKeyId, SecretAccessKey, SessionToken, now.AddHours(1), now));
+        var now = TimeProvider.System.GetUtcNow();
+        return ValueTask.FromResult(new SessionCredentials(AccessKeyId, SecretAccessKey, SessionToken, now.AddHours(1), now, accountId: null, assumedRoleArn: null, subjectArn: null));
     }
 }
