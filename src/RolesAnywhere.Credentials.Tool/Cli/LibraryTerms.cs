@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RolesAnywhere.Credentials.Configuration;
 using RolesAnywhere.Credentials.Renewal;
 
 namespace RolesAnywhere.Credentials.Tool.Cli;
@@ -12,36 +13,36 @@ internal static class LibraryTerms
 {
     private const string OptionsPrefix = nameof(RolesAnywhereOptions) + ".";
 
-    private static readonly Dictionary<string, string> FlagOfOption = new(StringComparer.Ordinal)
-    {
-        [nameof(RolesAnywhereOptions.CertificatePath)] = Flags.Certificate,
-        [nameof(RolesAnywhereOptions.CertificateData)] = Flags.Certificate,
-        [nameof(RolesAnywhereOptions.PrivateKeyPath)] = Flags.PrivateKey,
-        [nameof(RolesAnywhereOptions.PrivateKeyData)] = Flags.PrivateKey,
-        [nameof(RolesAnywhereOptions.IntermediatesPath)] = Flags.Intermediates,
-        [nameof(RolesAnywhereOptions.IntermediatesData)] = Flags.Intermediates,
-        [nameof(RolesAnywhereOptions.PrivateKeyPassword)] = Flags.Pkcs8Password,
-        [nameof(RolesAnywhereOptions.TrustAnchorArn)] = Flags.TrustAnchorArn,
-        [nameof(RolesAnywhereOptions.ProfileArn)] = Flags.ProfileArn,
-        [nameof(RolesAnywhereOptions.RoleArn)] = Flags.RoleArn,
-        [nameof(RolesAnywhereOptions.SessionDuration)] = Flags.SessionDuration,
-        [nameof(RolesAnywhereOptions.RoleSessionName)] = Flags.RoleSessionName,
-        [nameof(RolesAnywhereOptions.Region)] = Flags.Region,
-        [nameof(RolesAnywhereOptions.Endpoint)] = Flags.Endpoint,
-        [nameof(RolesAnywhereOptions.CertificateSelector)] = Flags.CertSelector,
-        [nameof(RolesAnywhereOptions.CertificateStoreName)] = Flags.SystemStoreName,
-        [nameof(RolesAnywhereOptions.UseLatestExpiringCertificate)] = Flags.UseLatestExpiringCertificate,
-        [OptionsPrefix + nameof(RolesAnywhereOptions.Proxy)] = Flags.WithProxy,
-        [nameof(CertificateRenewalOptions.TrustAnchorCertificatePath)] = Flags.TrustAnchorCertificate,
-        [nameof(CertificateRenewalOptions.RenewAt)] = Flags.RenewAt,
-        [nameof(CertificateRenewalOptions.KeyAlgorithm)] = Flags.KeyAlgorithm,
-    };
+    /// <summary>
+    /// Each option's flag, from the settings descriptor (<see cref="RolesAnywhereSettings.All"/>, the one list of the
+    /// library's settings and their tool flags), plus the names a flag stands for without being that setting.
+    /// </summary>
+    private static readonly Dictionary<string, string> FlagOfOption = BuildFlagOfOption();
 
     /// <summary>Whole option names (optionally written as <c>RolesAnywhereOptions.Name</c>), longest first.</summary>
     private static readonly Regex OptionName = new(
         @"\b(?:" + Regex.Escape(OptionsPrefix) + @")?(?<name>" + string.Join('|', FlagOfOption.Keys.Where(k => !k.StartsWith(OptionsPrefix, StringComparison.Ordinal)).OrderByDescending(k => k.Length))
         + @")\b|\b" + Regex.Escape(OptionsPrefix + nameof(RolesAnywhereOptions.Proxy)) + @"\b",
         RegexOptions.CultureInvariant);
+
+    private static Dictionary<string, string> BuildFlagOfOption()
+    {
+        var flags = RolesAnywhereSettings.All.Where(s => s.ToolFlag is not null).ToDictionary(s => s.Name, s => s.ToolFlag!, StringComparer.Ordinal);
+
+        // Inline material is given with the same flags as the files.
+        flags[nameof(RolesAnywhereOptions.CertificateData)] = Flags.Certificate;
+        flags[nameof(RolesAnywhereOptions.PrivateKeyData)] = Flags.PrivateKey;
+        flags[nameof(RolesAnywhereOptions.IntermediatesData)] = Flags.Intermediates;
+
+        // "Proxy" alone is too common a word: only the qualified name is rewritten.
+        flags[OptionsPrefix + nameof(RolesAnywhereOptions.Proxy)] = Flags.WithProxy;
+
+        // Renewal's options (renew, serve and update).
+        flags[nameof(CertificateRenewalOptions.TrustAnchorCertificatePath)] = Flags.TrustAnchorCertificate;
+        flags[nameof(CertificateRenewalOptions.RenewAt)] = Flags.RenewAt;
+        flags[nameof(CertificateRenewalOptions.KeyAlgorithm)] = Flags.KeyAlgorithm;
+        return flags;
+    }
 
     /// <summary>Returns <paramref name="message"/> with every option name that has a flag replaced by <c>--flag</c>.</summary>
     public static string ToFlags(string message) =>
