@@ -37,7 +37,7 @@ if [ "${FUZZ_NO_BUILD:-0}" != 1 ] || [ ! -f "$harness" ]; then
         dotnet tool install SharpFuzz.CommandLine --version "$sharpfuzz_version" --tool-path "$work/tools" >/dev/null
     fi
     # The assemblies whose parsers are fuzzed; afl sees branches in these only (not in the BCL, the SDK or the harness).
-    for assembly in RolesAnywhere.Credentials.dll RolesAnywhere.Credentials.Pkcs11.dll rolesanywhere.dll; do
+    for assembly in RolesAnywhere.Credentials.dll RolesAnywhere.Credentials.Pkcs11.dll RolesAnywhere.Credentials.MLDsa.dll rolesanywhere.dll; do
         "$work/tools/sharpfuzz" "$bin/$assembly" >/dev/null
     done
 fi
