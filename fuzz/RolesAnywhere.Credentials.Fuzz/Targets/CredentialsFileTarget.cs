@@ -36,7 +36,10 @@ internal static class CredentialsFileTarget
         }
         catch (CredentialsFileException e)
         {
-            if (document.Problems.Count == 0)
+            // The one refusal of a file the reader accepts: a new profile would inherit a [DEFAULT] value botocore then
+            // refuses to parse. Anything else (the writer's own output failing its check above all) is a bug.
+            var inheritsDefaults = !document.Sections.Exists(section => section.Name == profile) && document.Sections.Exists(section => section.Name == IniSection.DefaultsName);
+            if (document.Problems.Count == 0 && !(inheritsDefaults && e.Message.StartsWith($"[{profile}] cannot be added", StringComparison.Ordinal)))
             {
                 throw new FuzzFailure($"a file the reader accepts was refused: {e.Message}");
             }

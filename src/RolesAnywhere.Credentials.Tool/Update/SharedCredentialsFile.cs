@@ -179,6 +179,14 @@ internal static class SharedCredentialsFile
         }
 
         var after = IniDocument.Parse(text);
+        if (after.Problems.Count > 0 && !before.Sections.Exists(existing => existing.Name == profile))
+        {
+            // A new profile inherits every [DEFAULT] value, and botocore parses the nested ones a profile sees: a file it
+            // reads can become one it refuses (found by fuzzing). Appending leaves the lines before the new section where
+            // they were, so the line named is the file's own.
+            throw new CredentialsFileException($"[{profile}] cannot be added: it would inherit [{IniSection.DefaultsName}]'s values, and then botocore and the AWS CLI would refuse the whole file ({after.Problems[0].Message}); nothing was written.");
+        }
+
         var actual = after.RawSections();
         if (after.Problems.Count > 0 || actual.Count != expected.Count || !expected.All(pair =>
             actual.TryGetValue(pair.Key, out var options) && options.Count == pair.Value.Count && pair.Value.All(option => options.TryGetValue(option.Key, out var v) && v == option.Value)))

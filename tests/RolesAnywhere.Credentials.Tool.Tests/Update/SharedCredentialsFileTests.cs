@@ -141,6 +141,29 @@ public sealed class SharedCredentialsFileTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_NewProfileWouldInheritNestedDefaultWithoutEquals_RefusedNamingTheLineUntouched()
+    {
+        // Found by fuzzing (fuzz/crashes/credentials-file/): botocore reads this file (no profile sees the [DEFAULT]
+        // value), but a new profile inherits "k", whose value starts on the next line and has a line without '=', and
+        // then botocore refuses the whole file. The refusal named no line and asked for a bug report.
+        var path = directory.File("credentials");
+        var original = await File.ReadAllBytesAsync(FuzzCrashInput.PathOf("credentials-file", "default-nested-value-without-equals.ini"), TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(path, original, TestContext.Current.CancellationToken);
+        var appended = directory.File("appended");
+        await File.WriteAllBytesAsync(appended, [.. original, .. "\n[ra]\naws_access_key_id = ASIANEW\n"u8], TestContext.Current.CancellationToken);
+        var botocore = await BotocoreConfigParser.ParseAsync([path, appended], directory.Path);
+
+        var error = await Assert.ThrowsAsync<CredentialsFileException>(() => SharedCredentialsFile.WriteAsync(path, "ra", Fresh, TestContext.Current.CancellationToken));
+
+        Assert.NotNull(botocore[0].Profiles);
+        Assert.Null(botocore[1].Profiles);
+        Assert.Contains("[ra] cannot be added", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 2: the value of 'k' in [DEFAULT] starts on the next line", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Please report", error.Message, StringComparison.Ordinal);
+        Assert.Equal(original, await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task WriteAsync_Utf16File_RefusedUntouched()
     {
         var path = directory.File("credentials");
