@@ -55,10 +55,11 @@ internal static class ServeTarget
 
         foreach (var line in lines.Skip(1))
         {
+            // Kestrel refuses a header line without a name (400) before any handler runs.
             var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
+            if (colon > 0 && line[..colon].Trim() is { Length: > 0 } name)
             {
-                context.Request.Headers.Append(line[..colon].Trim(), line[(colon + 1)..].Trim().TrimEnd('\r'));
+                context.Request.Headers.Append(name, line[(colon + 1)..].Trim().TrimEnd('\r'));
             }
         }
 
