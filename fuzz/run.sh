@@ -3,7 +3,7 @@
 #
 #   fuzz/run.sh [seconds-per-target] [target...]        (all targets when none is named; --list names them)
 #
-# Builds fuzz/RolesAnywhere.Credentials.Fuzz, instruments the project's assemblies with SharpFuzz (its
+# Builds fuzz/RolesAnywhere.Credentials.Fuzz, copies it to fuzz/.work/bin, instruments the project's assemblies with SharpFuzz (its
 # command-line tool is installed into fuzz/.work/tools, never globally), replays each target's seeds
 # (fuzz/seeds/<target>) and saved crashes (fuzz/crashes/<target>), then runs afl-fuzz on each target, one after the
 # other, for the given number of seconds (default 60). Prints one line of afl's figures per target and fails when a
@@ -30,9 +30,13 @@ mkdir -p "$work/findings"
 
 if [ "${FUZZ_NO_BUILD:-0}" != 1 ] || [ ! -f "$harness" ]; then
     rm -rf "$bin"
-    # Analyzers ran in the solution's build; this build only has to produce the assemblies to instrument.
-    dotnet publish RolesAnywhere.Credentials.Fuzz -c Release -o "$bin" -p:RunAnalyzers=false -v q -nologo >"$work/publish.log" 2>&1 || {
-        cat "$work/publish.log" >&2; echo "building the fuzz harness failed" >&2; exit 1; }
+    # A build, not a publish: publishing sets _IsPublishing for every referenced project, and the tool (PublishAot) then
+    # builds for a runtime identifier, without PKCS#11. After the solution's build (CI) this build has nothing to do.
+    dotnet build RolesAnywhere.Credentials.Fuzz -c Release -v q -nologo >"$work/build.log" 2>&1 || {
+        cat "$work/build.log" >&2; echo "building the fuzz harness failed" >&2; exit 1; }
+    # The instrumented copies live apart from the build output, which the tests and the next build use as it is.
+    mkdir -p "$bin"
+    cp -R RolesAnywhere.Credentials.Fuzz/bin/Release/net10.0/. "$bin"
     if [ ! -x "$work/tools/sharpfuzz" ]; then
         dotnet tool install SharpFuzz.CommandLine --version "$sharpfuzz_version" --tool-path "$work/tools" >/dev/null
     fi
