@@ -34,6 +34,7 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
     private readonly CreateSessionClient _client;
     private readonly SessionRefresher _refresher;
     private readonly RefreshSchedule _schedule;
+    private readonly Func<SigningIdentity, CancellationToken, Task> _sessionCheck;
     private RolesAnywhereException? _lastReportedFailure;
 
     /// <summary>Initializes a new instance from <paramref name="options"/>, loading the certificate and key now.</summary>
@@ -118,6 +119,7 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
         _client = new CreateSessionClient(settings, signer, timeProvider, http, observer ?? new CreateSessionTelemetry(settings.Arns.Region, timeProvider: timeProvider));
         // The outcome is reported from here (Accept, FallBack), right before the SDK stores it, not by the refresh core.
         _refresher = new SessionRefresher(_client, timeProvider);
+        _sessionCheck = Renewal.SessionCheck.For(settings, httpMessageHandler ?? options.HttpMessageHandler, options.Proxy, timeProvider);
         PreemptExpiryTime = _schedule.PreemptFor(TimeSpan.FromSeconds(settings.DurationSeconds) - ExpirationBuffer);
     }
 
@@ -126,6 +128,16 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
 
     /// <summary>Gets the refresh core these credentials share with the command-line tool.</summary>
     internal SessionRefresher Refresher => _refresher;
+
+    /// <summary>Gets the session check of a renewal: one CreateSession with these credentials' settings, signed with a proposed pair.</summary>
+    internal Func<SigningIdentity, CancellationToken, Task> SessionCheck => _sessionCheck;
+
+    /// <summary>
+    /// Loads the certificate and key files now that a renewal replaced them, so that the next CreateSession is signed
+    /// with the new pair. The credentials already obtained stay valid and keep being served until their refresh.
+    /// </summary>
+    /// <exception cref="RolesAnywhereConfigurationException">The files cannot be used; the previous pair stays in use.</exception>
+    internal void UseRenewedPair() => _signer.Refresh();
 
     /// <summary>Refreshes outside the SDK's cache, through the shared refresh core (for the command-line tool).</summary>
     internal Task<SessionCredentials> CreateSessionAsync(CancellationToken cancellationToken) => _refresher.RefreshAsync(cancellationToken);

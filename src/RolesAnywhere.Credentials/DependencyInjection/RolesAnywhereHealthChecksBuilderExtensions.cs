@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RolesAnywhere.Credentials;
 using RolesAnywhere.Credentials.Diagnostics;
 using RolesAnywhere.Credentials.HealthChecks;
+using RolesAnywhere.Credentials.Renewal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,8 @@ public static class RolesAnywhereHealthChecksBuilderExtensions
     /// credentials; <c>Degraded</c> when the certificate expires within
     /// <see cref="RolesAnywhereHealthCheckOptions.CertificateExpiryWarning"/> (default 14 days) or the last refresh
     /// failed while the previous credentials are still valid; <c>Unhealthy</c> when no valid credentials can be had.
+    /// With <c>AddCertificateRenewal</c>, the renewal replaces the expiry warning: <c>Degraded</c> with the cause while
+    /// renewal fails and the certificate is still valid, <c>Unhealthy</c> once it expired.
     /// </summary>
     /// <param name="builder">The health checks builder.</param>
     /// <param name="name">The name of the check. Default: <c>rolesanywhere</c>.</param>
@@ -35,7 +38,7 @@ public static class RolesAnywhereHealthChecksBuilderExtensions
             sp =>
             {
                 var credentials = sp.GetRequiredService<RolesAnywhereAWSCredentials>();
-                return new RolesAnywhereHealthCheck(credentials, credentials.Client.Observer as ICredentialState, options, sp.GetService<TimeProvider>() ?? TimeProvider.System);
+                return new RolesAnywhereHealthCheck(credentials, credentials.Client.Observer as ICredentialState, options, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<CertificateRenewer>());
             },
             failureStatus: HealthStatus.Unhealthy,
             tags));

@@ -13,10 +13,12 @@ internal sealed class RolesAnywhereMetrics
     public const string FailuresName = "rolesanywhere.session.failures";
     public const string DurationName = "rolesanywhere.create_session.duration";
     public const string CertificateLifetimeName = "rolesanywhere.certificate.remaining_lifetime";
+    public const string RenewalsName = "rolesanywhere.renewals";
 
     private readonly Counter<long> sessions;
     private readonly Counter<long> failures;
     private readonly Histogram<double> duration;
+    private readonly Counter<long> renewals;
 
     // Weak: credentials that are dropped without Dispose stop being observed once collected.
     private readonly ConditionalWeakTable<CreateSessionTelemetry, object?> observed = new();
@@ -28,6 +30,7 @@ internal sealed class RolesAnywhereMetrics
         sessions = meter.CreateCounter<long>(SessionsName, "{session}", "CreateSession attempts, by outcome.");
         failures = meter.CreateCounter<long>(FailuresName, "{session}", "Failed CreateSession attempts, by error type.");
         duration = meter.CreateHistogram<double>(DurationName, "s", "Duration of CreateSession attempts.");
+        renewals = meter.CreateCounter<long>(RenewalsName, "{renewal}", "Certificate renewals that replaced or tried to replace the certificate, by outcome (renewed, renewed_elsewhere, failure).");
         meter.CreateObservableGauge(CertificateLifetimeName, ObserveCertificates, "s", "Time until the signing certificate expires.");
     }
 
@@ -53,6 +56,20 @@ internal sealed class RolesAnywhereMetrics
         if (errorType is not null)
         {
             failures.Add(1, regionTag, new KeyValuePair<string, object?>(TelemetryTags.ErrorType, errorType));
+        }
+    }
+
+    /// <summary>Counts a renewal run that did something: <see cref="TelemetryTags.Renewed"/>, <see cref="TelemetryTags.RenewedElsewhere"/>, or a failure at <paramref name="failedStage"/>.</summary>
+    public void RecordRenewal(string outcome, string? failedStage = null)
+    {
+        var outcomeTag = new KeyValuePair<string, object?>(TelemetryTags.Outcome, outcome);
+        if (failedStage is null)
+        {
+            renewals.Add(1, outcomeTag);
+        }
+        else
+        {
+            renewals.Add(1, outcomeTag, new KeyValuePair<string, object?>(TelemetryTags.RenewalStage, failedStage));
         }
     }
 

@@ -13,7 +13,10 @@ internal static class TelemetryTags
     public const string CertificateSerial = "rolesanywhere.certificate.serial";
     public const string CertificateNotAfter = "rolesanywhere.certificate.not_after";
     public const string Attempt = "rolesanywhere.attempt";
+    public const string RenewalStage = "rolesanywhere.renewal.stage";
 
     public const string Success = "success";
     public const string Failure = "failure";
+    public const string Renewed = "renewed";
+    public const string RenewedElsewhere = "renewed_elsewhere";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.Runtime;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RolesAnywhere.Credentials.Diagnostics;
+using RolesAnywhere.Credentials.Renewal;
 
 namespace RolesAnywhere.Credentials.HealthChecks;
 
@@ -16,13 +17,15 @@ internal sealed class RolesAnywhereHealthCheck : IHealthCheck
     private readonly ICredentialState? state;
     private readonly RolesAnywhereHealthCheckOptions options;
     private readonly TimeProvider timeProvider;
+    private readonly CertificateRenewer? renewer;
 
-    public RolesAnywhereHealthCheck(AWSCredentials credentials, ICredentialState? state, RolesAnywhereHealthCheckOptions options, TimeProvider timeProvider)
+    public RolesAnywhereHealthCheck(AWSCredentials credentials, ICredentialState? state, RolesAnywhereHealthCheckOptions options, TimeProvider timeProvider, CertificateRenewer? renewer = null)
     {
         this.credentials = credentials;
         this.state = state;
         this.options = options;
         this.timeProvider = timeProvider;
+        this.renewer = renewer;
     }
 
     private CredentialStateSnapshot Snapshot => state?.Snapshot ?? CredentialStateSnapshot.Empty;
@@ -43,11 +46,11 @@ internal sealed class RolesAnywhereHealthCheck : IHealthCheck
             return HealthCheckResult.Unhealthy("No valid IAM Roles Anywhere credentials: " + exception.Message, exception, Describe(Snapshot));
         }
 
-        return Evaluate(Snapshot, timeProvider.GetUtcNow(), options.CertificateExpiryWarning);
+        return Evaluate(Snapshot, timeProvider.GetUtcNow(), options.CertificateExpiryWarning, renewer?.State);
     }
 
-    /// <summary>Judges a state in which credentials were just obtained.</summary>
-    internal static HealthCheckResult Evaluate(CredentialStateSnapshot snapshot, DateTimeOffset now, TimeSpan expiryWarning)
+    /// <summary>Judges a state in which credentials were just obtained; <paramref name="renewal"/> is the renewer's state when renewal is on.</summary>
+    internal static HealthCheckResult Evaluate(CredentialStateSnapshot snapshot, DateTimeOffset now, TimeSpan expiryWarning, RenewalState? renewal = null)
     {
         var data = Describe(snapshot);
         if (snapshot.CredentialsExpiration is { } expiration && expiration <= now)
@@ -56,7 +59,20 @@ internal sealed class RolesAnywhereHealthCheck : IHealthCheck
         }
 
         var problems = new List<string>();
-        if (snapshot.Certificate is { } certificate && certificate.NotAfter - now <= expiryWarning)
+        if (renewal is not null)
+        {
+            // With renewal on, a certificate close to expiry is the renewer's business: only its failures and expiry count.
+            if (RenewalProblem(renewal, now, data, out var expired) is { } problem)
+            {
+                if (expired)
+                {
+                    return HealthCheckResult.Unhealthy(problem, data: data);
+                }
+
+                problems.Add(problem);
+            }
+        }
+        else if (snapshot.Certificate is { } certificate && certificate.NotAfter - now <= expiryWarning)
         {
             problems.Add(certificate.NotAfter <= now
                 ? Invariant($"The certificate {certificate.Subject} (serial {certificate.SerialNumber}) expired at {certificate.NotAfter:O}: issue a new one from the trust anchor's CA.")
@@ -71,6 +87,31 @@ internal sealed class RolesAnywhereHealthCheck : IHealthCheck
         return problems.Count == 0
             ? HealthCheckResult.Healthy(Invariant($"IAM Roles Anywhere credentials valid until {snapshot.CredentialsExpiration:O}."), data)
             : HealthCheckResult.Degraded(string.Join(" ", problems), data: data);
+    }
+
+    /// <summary>The renewer's problem: the certificate expired (<paramref name="expired"/>), or the last renewal failed; <see langword="null"/> when neither.</summary>
+    private static string? RenewalProblem(RenewalState renewal, DateTimeOffset now, Dictionary<string, object> data, out bool expired)
+    {
+        expired = renewal.NotAfter is { } notAfter && notAfter <= now;
+        if (renewal.DueAt is { } dueAt)
+        {
+            data["certificateRenewalDueAt"] = dueAt;
+        }
+
+        var failure = renewal.LastError;
+        var cause = failure is null ? null : Invariant($"certificate renewal failed{(failure is CertificateRenewalException renewalFailure ? $" ({renewalFailure.Stage})" : string.Empty)}: {failure.Message}");
+        if (expired)
+        {
+            return Invariant($"The certificate expired at {renewal.NotAfter:O} and was not renewed{(cause is null ? "." : "; " + cause)}");
+        }
+
+        if (cause is null)
+        {
+            return null;
+        }
+
+        data["certificateRenewalError"] = failure!.GetType().Name;
+        return Invariant($"The {cause} {(renewal.RetryAt is { } retryAt ? $"Next attempt at {retryAt:O}; " : string.Empty)}the certificate stays valid until {renewal.NotAfter:O}.");
     }
 
     private static Dictionary<string, object> Describe(CredentialStateSnapshot snapshot)

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Diagnostics;
 using RolesAnywhere.Credentials.Signing;
 
 namespace RolesAnywhere.Credentials.Renewal;
@@ -18,7 +19,7 @@ namespace RolesAnywhere.Credentials.Renewal;
 /// the one that waited finds the new pair and leaves it alone. A swap interrupted by a crash is completed (or undone,
 /// before its commit point) by the next run. See <c>docs/renewal.md</c> for the safety argument.
 /// </remarks>
-public sealed class CertificateRenewer
+public sealed partial class CertificateRenewer
 {
     private readonly string _certificatePath;
     private readonly string _keyPath;
@@ -33,6 +34,8 @@ public sealed class CertificateRenewer
     private readonly TimeSpan _lockTimeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly RolesAnywhereAWSCredentials? _credentials;
+    private readonly RolesAnywhereMetrics _metrics;
 
     /// <summary>Initializes a new instance; the settings are copied and checked now.</summary>
     /// <param name="options">The files, the CA and the schedule.</param>
@@ -49,11 +52,26 @@ public sealed class CertificateRenewer
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="CertificateRenewalException">A setting is missing or invalid (<see cref="CertificateRenewalStage.Configuration"/>); the message lists every problem.</exception>
     public CertificateRenewer(CertificateRenewalOptions options, ILoggerFactory? loggerFactory)
-        : this(options, TimeProvider.System, loggerFactory?.CreateLogger(Diagnostics.RolesAnywhereTelemetry.Name))
+        : this(options, TimeProvider.System, loggerFactory?.CreateLogger(RolesAnywhereTelemetry.Name))
     {
     }
 
-    internal CertificateRenewer(CertificateRenewalOptions options, TimeProvider time, ILogger? logger)
+    /// <summary>
+    /// Initializes a new instance that renews the files <paramref name="credentials"/> sign with: each new pair is
+    /// proven with one CreateSession with the credentials' settings before it is installed, and the credentials switch
+    /// to it as soon as it is. <see cref="RunAsync"/> keeps the certificate renewed in the background.
+    /// </summary>
+    /// <param name="options">The files (those of <paramref name="credentials"/>), the CA and the schedule.</param>
+    /// <param name="credentials">The credentials using the certificate and key files.</param>
+    /// <param name="loggerFactory">Where to log, or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="credentials"/> is <see langword="null"/>.</exception>
+    /// <exception cref="CertificateRenewalException">A setting is missing or invalid (<see cref="CertificateRenewalStage.Configuration"/>); the message lists every problem.</exception>
+    public CertificateRenewer(CertificateRenewalOptions options, RolesAnywhereAWSCredentials credentials, ILoggerFactory? loggerFactory = null)
+        : this(options, TimeProvider.System, loggerFactory?.CreateLogger(RolesAnywhereTelemetry.Name), credentials ?? throw new ArgumentNullException(nameof(credentials)))
+    {
+    }
+
+    internal CertificateRenewer(CertificateRenewalOptions options, TimeProvider time, ILogger? logger, RolesAnywhereAWSCredentials? credentials = null, RolesAnywhereMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -115,6 +133,9 @@ public sealed class CertificateRenewer
         _lockTimeout = options.LockTimeout;
         _time = time;
         _logger = logger ?? NullLogger.Instance;
+        _credentials = credentials;
+        _metrics = metrics ?? RolesAnywhereMetrics.Shared;
+        SessionProof = credentials?.SessionCheck;
     }
 
     /// <summary>Gets or sets a test seam called after each step of the swap.</summary>
@@ -139,21 +160,22 @@ public sealed class CertificateRenewer
     /// <param name="cancellationToken">Cancels the renewal (before the swap's commit point, nothing changes).</param>
     /// <returns>What was done.</returns>
     /// <exception cref="CertificateRenewalException">The renewal failed; <see cref="CertificateRenewalException.Stage"/> says where, and the current pair is still in place.</exception>
-    public Task<CertificateRenewalResult> RenewIfDueAsync(CancellationToken cancellationToken = default) => RunAsync(force: false, cancellationToken);
+    public Task<CertificateRenewalResult> RenewIfDueAsync(CancellationToken cancellationToken = default) => RunOnceAsync(force: false, cancellationToken);
 
     /// <summary>Renews the certificate now, due or not.</summary>
     /// <param name="cancellationToken">Cancels the renewal (before the swap's commit point, nothing changes).</param>
     /// <returns>What was done.</returns>
     /// <exception cref="CertificateRenewalException">The renewal failed; <see cref="CertificateRenewalException.Stage"/> says where, and the current pair is still in place.</exception>
-    public Task<CertificateRenewalResult> RenewNowAsync(CancellationToken cancellationToken = default) => RunAsync(force: true, cancellationToken);
+    public Task<CertificateRenewalResult> RenewNowAsync(CancellationToken cancellationToken = default) => RunOnceAsync(force: true, cancellationToken);
 
-    private async Task<CertificateRenewalResult> RunAsync(bool force, CancellationToken cancellationToken)
+    private async Task<CertificateRenewalResult> RunCoreAsync(bool force, CancellationToken cancellationToken)
     {
         var swap = PairSwap.For(_certificatePath, _keyPath, _intermediatesPath, SwapObserver);
         string seenSerial;
         using (var seen = ReadCertificate())
         {
             seenSerial = seen.SerialNumber;
+            Saw(seen);
             if (!force && !swap.NeedsRecovery && _time.GetUtcNow() < DueAt(seen))
             {
                 return Unchanged(CertificateRenewalOutcome.NotDue, seen, seen.SerialNumber);

@@ -24,4 +24,8 @@ internal static partial class RenewalLog
     [LoggerMessage(EventId = 105, EventName = "CertificateRenewedElsewhere", Level = LogLevel.Information,
         Message = "Another renewer replaced the certificate while this one waited: serial {PreviousSerial} -> {Serial}")]
     public static partial void RenewedElsewhere(ILogger logger, string previousSerial, string serial);
+
+    [LoggerMessage(EventId = 106, EventName = "CertificateRenewalSwitchFailed", Level = LogLevel.Warning,
+        Message = "The credentials could not load the renewed certificate (serial {Serial}) at once; they keep the pair they have and read the files again at their next refresh")]
+    public static partial void SwitchFailed(ILogger logger, string serial, Exception exception);
 }

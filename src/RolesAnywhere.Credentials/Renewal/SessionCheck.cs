@@ -17,14 +17,15 @@ internal static class SessionCheck
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
-        var settings = SessionSettings.FromOptions(options);
-        var handler = httpMessageHandler ?? options.HttpMessageHandler;
-        var proxy = options.Proxy;
-        return async (identity, cancellationToken) =>
+        return For(SessionSettings.FromOptions(options), httpMessageHandler ?? options.HttpMessageHandler, options.Proxy, time);
+    }
+
+    /// <summary>Returns the proof for checked session settings, over <paramref name="handler"/> or a new handler using <paramref name="proxy"/>.</summary>
+    public static Func<SigningIdentity, CancellationToken, Task> For(SessionSettings settings, HttpMessageHandler? handler, System.Net.IWebProxy? proxy, TimeProvider time) =>
+        async (identity, cancellationToken) =>
         {
             using var signer = RotatingRequestSigner.ForIdentity(identity, settings.Endpoint, time);
             using var client = new CreateSessionClient(settings, signer, time, SessionHttpClientFactory.Create(handler, proxy));
             await client.CreateSessionAsync(cancellationToken).ConfigureAwait(false);
         };
-    }
 }

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using RolesAnywhere.Credentials.Diagnostics;
+using RolesAnywhere.Credentials.HealthChecks;
+using RolesAnywhere.Credentials.Renewal;
+using RolesAnywhere.Credentials.Testing.Certificates;
+using RolesAnywhere.Credentials.Tests.Credentials;
+using RolesAnywhere.Credentials.Tests.Hosting;
+using RolesAnywhere.Credentials.TestSupport;
+
+namespace RolesAnywhere.Credentials.Tests.Renewal;
+
+/// <summary>The renewal loop when the CA fails: backoff with jitter, the health check, the metric; on fake clocks, with a real failing CA command.</summary>
+public sealed class RenewalLoopTests
+{
+    [Fact]
+    public async Task RunAsync_IssuerKeepsFailing_RetriesWithGrowingJitteredBackoffAndLeavesThePair()
+    {
+        using var world = RenewalWorld.Due();
+        var pair = world.Snapshot();
+        var attempts = Path.Combine(world.Folder, "attempts");
+        var clock = new TimerClock();
+        var renewer = new CertificateRenewer(world.Options(CommandCertificateIssuer.Shell($"echo attempt >> '{attempts}'; echo 'CA down' >&2; exit 3")), clock, logger: null);
+        using var stop = new CancellationTokenSource();
+
+        var run = renewer.RunAsync(stop.Token);
+        var waits = new List<TimeSpan>();
+        for (var i = 0; i < 4; i++)
+        {
+            waits.Add(await clock.AdvanceToNextTimerAsync(run));
+        }
+
+        await Eventually.HoldsAsync(() => File.Exists(attempts) && File.ReadAllLines(attempts).Length >= 5, "the fifth attempt");
+        await stop.CancelAsync();
+        await run;
+
+        for (var i = 0; i < waits.Count; i++)
+        {
+            var ceiling = CertificateRenewer.FirstRetryDelay * Math.Pow(2, i);
+            Assert.InRange(waits[i], ceiling / 2, ceiling);
+        }
+
+        Assert.NotEqual(waits[0] * 2, waits[1]); // jitter: not exactly doubled (a 1 in 2^52 chance)
+        var state = renewer.State;
+        var failure = Assert.IsType<CertificateRenewalException>(state.LastError);
+        Assert.Equal(CertificateRenewalStage.Issuance, failure.Stage);
+        Assert.Contains("CA down", failure.Message, StringComparison.Ordinal);
+        world.AssertUnchanged(pair);
+    }
+
+    [Fact]
+    public async Task HostedRenewal_IssuerFails_HealthDegradedWithTheCauseAndFailureCounted_UnhealthyOnceExpired()
+    {
+        await using var world = await EmulatorWorld.StartAsync();
+        var now = world.Clock.GetUtcNow();
+        using var leaf = world.Root.IssueClientCertificate(new TestCertificateOptions { SubjectName = "CN=renewing", NotBefore = now.AddDays(-25), NotAfter = now.AddDays(5) });
+        var options = world.OptionsFor(leaf);
+        var certificate = File.ReadAllBytes(options.CertificatePath!);
+        using var telemetry = new TelemetryCapture();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<TimeProvider>(world.Clock);
+        builder.Services.AddSingleton(telemetry.Metrics);
+        builder.Services
+            .AddRolesAnywhereCredentials(o =>
+            {
+                o.TrustAnchorArn = options.TrustAnchorArn;
+                o.ProfileArn = options.ProfileArn;
+                o.RoleArn = options.RoleArn;
+                o.Endpoint = options.Endpoint;
+                o.CertificatePath = options.CertificatePath;
+                o.PrivateKeyPath = options.PrivateKeyPath;
+            })
+            .AddCertificateRenewal(r => r.Issuer = CommandCertificateIssuer.Shell("echo 'CA is down for maintenance' >&2; exit 3"));
+        builder.Services.AddHealthChecks().AddRolesAnywhere();
+        using var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var renewer = host.Services.GetRequiredService<CertificateRenewer>();
+        await Eventually.HoldsAsync(() => renewer.State.RetryAt is not null, "the first failed renewal");
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+
+        var failing = (await health.CheckHealthAsync(TestContext.Current.CancellationToken)).Entries["rolesanywhere"];
+        world.Clock.Advance(TimeSpan.FromDays(6));
+        var expired = (await health.CheckHealthAsync(TestContext.Current.CancellationToken)).Entries["rolesanywhere"];
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HealthStatus.Degraded, failing.Status);
+        Assert.Contains("certificate renewal failed (Issuance)", failing.Description, StringComparison.Ordinal);
+        Assert.Contains("CA is down for maintenance", failing.Description, StringComparison.Ordinal);
+        Assert.Contains("Next attempt at", failing.Description, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Unhealthy, expired.Status);
+        var counted = telemetry.Of(RolesAnywhereMetrics.RenewalsName);
+        Assert.NotEmpty(counted);
+        Assert.All(counted, m => Assert.Equal(TelemetryTags.Failure, m.Tag(TelemetryTags.Outcome)));
+        Assert.Equal(nameof(CertificateRenewalStage.Issuance), counted[0].Tag(TelemetryTags.RenewalStage));
+        Assert.All(counted.Skip(1), m => Assert.Contains(m.Tag(TelemetryTags.RenewalStage), new object[] { nameof(CertificateRenewalStage.Issuance), nameof(CertificateRenewalStage.Configuration) })); // expired: the pair no longer loads
+        Assert.Equal(certificate, File.ReadAllBytes(options.CertificatePath!));
+    }
+
+    [Fact]
+    public void Evaluate_RenewalOnAndCertificateExpiredWhileCredentialsStillValid_Unhealthy()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var snapshot = CredentialStateSnapshot.Empty with { CredentialsExpiration = now.AddMinutes(30) };
+        var failure = new CertificateRenewalException(CertificateRenewalStage.Issuance, "The issuer failed: refused.");
+
+        var expired = RolesAnywhereHealthCheck.Evaluate(snapshot, now, TimeSpan.FromDays(14), new RenewalState(now.AddSeconds(-1), now.AddDays(-3), failure, now.AddMinutes(5)));
+        var notYet = RolesAnywhereHealthCheck.Evaluate(snapshot, now, TimeSpan.FromDays(14), new RenewalState(now.AddDays(2), now.AddDays(-3), null, null));
+
+        Assert.Equal(HealthStatus.Unhealthy, expired.Status);
+        Assert.Contains("expired at", expired.Description, StringComparison.Ordinal);
+        Assert.Contains("refused", expired.Description, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Healthy, notYet.Status);
+    }
+
+    [Fact]
+    public void AddCertificateRenewal_NullArguments_Throw()
+    {
+        Assert.Throws<ArgumentNullException>(() => RolesAnywhereRenewalServiceCollectionExtensions.AddCertificateRenewal(null!, _ => { }));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddCertificateRenewal(null!));
+    }
+}
