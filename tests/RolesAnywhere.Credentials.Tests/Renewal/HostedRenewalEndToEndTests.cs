@@ -104,7 +104,7 @@ public sealed class HostedRenewalEndToEndTests(CfsslServer cfssl) : IClassFixtur
 
                 await Task.Delay(20, CancellationToken.None);
             }
-        });
+        }, TestContext.Current.CancellationToken);
 
         var swapped = await SerialChangesAsync(certificatePath, oldSerial);
         var dueToSwapped = swapped - due;
