@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using RolesAnywhere.Credentials.Authorization.Identity;
 using RolesAnywhere.Credentials.Testing.Hosting;
@@ -43,7 +42,7 @@ internal static partial class CreateSessionHandler
         var identity = SessionIdentity.FromCertificate(signature.Leaf, profile.Mapping);
         record.SessionIdentity = identity;
         var role = RequireRole(input.RoleArn, profile, state);
-        var sessionName = SessionName(input, profile, signature.Leaf);
+        var sessionName = SessionName(input, profile, identity);
         if (input.DurationSeconds > profile.MaxSessionDuration.TotalSeconds)
         {
             throw RequestRejectedException.Validation(string.Create(CultureInfo.InvariantCulture,
@@ -53,7 +52,7 @@ internal static partial class CreateSessionHandler
         TrustPolicyGate.Check(state, input.RoleArn, anchorArn.ToString(), identity, record);
         var session = SessionIssuer.Issue(role, sessionName, now.AddSeconds(input.DurationSeconds));
         var subjectArn = $"arn:{state.Partition}:rolesanywhere:{state.Region}:{state.AccountId}:subject/{SessionIssuer.SubjectId(signature.Leaf)}";
-        var body = SessionResponse.Write(session, role.ToString(), SessionIssuer.SourceIdentity(signature.Leaf), subjectArn);
+        var body = SessionResponse.Write(session, role.ToString(), identity.SourceIdentity ?? SessionIssuer.SourceIdentity(signature.Leaf), subjectArn);
         state.Sessions[session.AccessKeyId] = session;
         state.CountSuccess();
         return (session, body);
@@ -90,11 +89,11 @@ internal static partial class CreateSessionHandler
         return role;
     }
 
-    private static string SessionName(CreateSessionInput input, EmulatorProfile profile, X509Certificate2 leaf)
+    private static string SessionName(CreateSessionInput input, EmulatorProfile profile, SessionIdentity identity)
     {
         if (input.RoleSessionName is null)
         {
-            return SessionIssuer.DefaultSessionName(leaf);
+            return identity.RoleSessionName;
         }
 
         if (!profile.AcceptRoleSessionName)

@@ -24,9 +24,6 @@ internal static class SessionIssuer
             AccountId: role.Account);
     }
 
-    /// <summary>The default session name: the certificate serial in lower-case hex, as the service uses.</summary>
-    public static string DefaultSessionName(X509Certificate2 leaf) => leaf.SerialNumber.ToLowerInvariant();
-
     /// <summary>A stable <c>subject/…</c> id derived from the certificate subject.</summary>
     public static string SubjectId(X509Certificate2 leaf)
     {
@@ -34,6 +31,7 @@ internal static class SessionIssuer
         return new Guid(hash.AsSpan(0, 16)).ToString();
     }
 
+    /// <summary>The source identity of a certificate whose subject has no CN (the session identity has none): its simple name.</summary>
     public static string SourceIdentity(X509Certificate2 leaf) =>
         "CN=" + leaf.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
 

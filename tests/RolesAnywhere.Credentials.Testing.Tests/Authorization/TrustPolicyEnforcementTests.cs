@@ -64,8 +64,10 @@ public sealed class TrustPolicyEnforcementTests(EmulatorFixture fixture) : IClas
         Assert.Equal("ec-client", cn);
         Assert.True(record.SessionIdentity.TryGetTag("x509Issuer/CN", out var issuer));
         Assert.Equal("Emulator Test Root EC", issuer);
-        // The response's source identity is the one the record shows.
-        Assert.Equal(record.SessionIdentity.SourceIdentity, body.GetProperty("credentialSet")[0].GetProperty("sourceIdentity").GetString());
+        // The response's source identity and session name are the ones the record shows.
+        var issued = body.GetProperty("credentialSet")[0];
+        Assert.Equal(record.SessionIdentity.SourceIdentity, issued.GetProperty("sourceIdentity").GetString());
+        Assert.EndsWith("/" + record.SessionIdentity.RoleSessionName, issued.GetProperty("assumedRoleUser").GetProperty("arn").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
