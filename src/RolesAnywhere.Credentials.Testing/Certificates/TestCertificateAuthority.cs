@@ -17,6 +17,8 @@ namespace RolesAnywhere.Credentials.Testing.Certificates;
 /// </example>
 public sealed class TestCertificateAuthority : IDisposable
 {
+    private const string SubjectAlternativeNameOid = "2.5.29.17";
+
     private static readonly TimeSpan DefaultCaLifetime = TimeSpan.FromDays(3650);
     private static readonly TimeSpan DefaultClientLifetime = TimeSpan.FromDays(30);
     private static readonly TimeSpan Backdate = TimeSpan.FromHours(1);
@@ -113,6 +115,21 @@ public sealed class TestCertificateAuthority : IDisposable
     /// <exception cref="CryptographicException"><paramref name="subjectPublicKeyInfo"/> is not a SubjectPublicKeyInfo.</exception>
     public X509Certificate2 IssueCertificate(ReadOnlySpan<byte> subjectPublicKeyInfo, TestCertificateOptions? options = null) =>
         IssueCertificate(PublicKey.CreateFromSubjectPublicKeyInfo(subjectPublicKeyInfo, out _), options);
+
+    /// <summary>Issues a client certificate for a PKCS#10 request (its signature verified): its public key and subject alternative names, and its subject unless <paramref name="options"/> names another.</summary>
+    /// <exception cref="CryptographicException">The request is malformed or its signature does not verify.</exception>
+    internal X509Certificate2 IssueForSigningRequest(ReadOnlySpan<byte> signingRequest, TestCertificateOptions options)
+    {
+        var requested = CertificateRequest.LoadSigningRequest(signingRequest, out _, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions);
+        var subject = options.SubjectName is null ? requested.SubjectName : new X500DistinguishedName(options.SubjectName);
+        var request = new CertificateRequest(subject, requested.PublicKey, HashAlgorithmName.SHA256);
+        foreach (var names in requested.CertificateExtensions.Where(e => e.Oid?.Value == SubjectAlternativeNameOid))
+        {
+            request.CertificateExtensions.Add(names);
+        }
+
+        return Sign(AddClientExtensions(request), options, DefaultClientLifetime);
+    }
 
     /// <summary>Disposes the CA certificate and its private key.</summary>
     public void Dispose() => Certificate.Dispose();

@@ -53,6 +53,48 @@ public sealed partial class RenewEndToEndTests(RenewFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Renew_OpenSslCaWithItsDatabase_TheReadmeRecipeRenews()
+    {
+        using var ca = RenewalCa.Create(_dir.Path, "ca");
+        var old = WritePair(ca, age: 25, remaining: 5);
+        Directory.CreateDirectory(_dir.File("newcerts"));
+        File.WriteAllText(_dir.File("index.txt"), string.Empty);
+        File.WriteAllText(_dir.File("serial"), "1000\n");
+        File.WriteAllText(_dir.File("openssl.cnf"), $"""
+            [ ca ]
+            default_ca = renewal_ca
+            [ renewal_ca ]
+            dir = {_dir.Path}
+            database = $dir/index.txt
+            new_certs_dir = $dir/newcerts
+            serial = $dir/serial
+            certificate = {ca.CertificatePath}
+            private_key = {ca.KeyPath}
+            default_md = sha256
+            default_days = 30
+            policy = any_name
+            copy_extensions = copy
+            unique_subject = no
+            [ any_name ]
+            commonName = supplied
+            organizationName = optional
+            [ client_cert ]
+            basicConstraints = critical, CA:FALSE
+            keyUsage = critical, digitalSignature
+            extendedKeyUsage = clientAuth
+            """);
+
+        var run = await Tool(["--issuer-command", $"openssl ca -batch -config {_dir.File("openssl.cnf")} -extensions client_cert -preserveDN -in /dev/stdin -notext -out /dev/stdout",
+            "--trust-anchor-certificate", ca.CertificatePath]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith($"renewed: serial {old.Serial} -> 1000, valid until ", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("V\t", File.ReadAllText(_dir.File("index.txt")), StringComparison.Ordinal); // recorded in the CA's database
+        using var now = SigningIdentity.FromFiles(CertificatePath, KeyPath);
+        Assert.Equal(ca.Certificate.Subject, now.Certificate.Issuer);
+    }
+
+    [Fact]
     public async Task Renew_NotDue_PrintsTheDueTimeAndLeavesTheFiles()
     {
         using var ca = RenewalCa.Create(_dir.Path, "ca");
