@@ -120,7 +120,7 @@ public sealed class TestCertificateAuthority : IDisposable
     /// <exception cref="CryptographicException">The request is malformed or its signature does not verify.</exception>
     internal X509Certificate2 IssueForSigningRequest(ReadOnlySpan<byte> signingRequest, TestCertificateOptions options)
     {
-        var requested = CertificateRequest.LoadSigningRequest(signingRequest, out _, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions);
+        var requested = CertificateRequest.LoadSigningRequest(signingRequest, HashAlgorithmName.SHA256, out _, CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions);
         var subject = options.SubjectName is null ? requested.SubjectName : new X500DistinguishedName(options.SubjectName);
         var request = new CertificateRequest(subject, requested.PublicKey, HashAlgorithmName.SHA256);
         foreach (var names in requested.CertificateExtensions.Where(e => e.Oid?.Value == SubjectAlternativeNameOid))
