@@ -79,7 +79,9 @@ public sealed class TestCertificateIssuerTests : IAsyncLifetime
         csr.CertificateExtensions.Add(names.Build());
         var der = csr.CreateSigningRequest();
         var request = new CertificateSigningRequest(der, PemEncoding.WriteString("CERTIFICATE REQUEST", der), csr.SubjectName, []);
-        using var issued = new TestCertificateIssuer(_world.Root).IssueAsync(request, CancellationToken.None).GetAwaiter().GetResult().Certificate;
+        var now = DateTimeOffset.UtcNow;
+        var tenDaysLeft = new TestCertificateOptions { NotBefore = now.AddDays(-20), NotAfter = now.AddDays(10) };
+        using var issued = new TestCertificateIssuer(_world.Root, tenDaysLeft).IssueAsync(request, CancellationToken.None).GetAwaiter().GetResult().Certificate;
         using var leaf = issued.CopyWithPrivateKey(key);
         return _world.OptionsFor(leaf);
     }
