@@ -9,6 +9,7 @@ internal static class IsoTime
 
     public static string Write(DateTimeOffset value) => value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 
+    /// <summary>Reads exactly the form <see cref="Write"/> writes: a time of day alone (<c>20:00Z</c>) would be read as today's (found by fuzzing the cache).</summary>
     public static bool TryRead(string? text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+        DateTimeOffset.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
 }

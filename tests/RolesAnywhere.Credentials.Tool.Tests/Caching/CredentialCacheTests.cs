@@ -109,6 +109,24 @@ public sealed class CredentialCacheTests : IDisposable
         Assert.Equal(2, source.Calls);
     }
 
+    [Theory]
+    [InlineData("{\"Versimn\":1,\"AccessKeyId\":\"X\",\"SecretAccessKey\":\"s\",\"SessionToken\":\"t\",\"Expiration\":\"2099-01-01T00:00:00Z\"}")] // no Version
+    [InlineData("{\"Version\":1,\"AccessKeyId\":\"X\",\"SecretAccessKey\":\"s\",\"SessionToken\":\"t\",\"Expiration\":\"23:59Z\"}")] // a time of day
+    [InlineData("{\"Version\":1,\"AccessKeyId\":\"X\",\"SecretAccessKey\":\"s\",\"SessionToken\":\"t\"}")] // no Expiration
+    public async Task GetOrFetchAsync_EntryMissingVersionOrFullExpiry_FetchesAgain(string entry)
+    {
+        // Found by fuzzing (fuzz/crashes/cache-entry): a missing Version read as 1, and "20:00Z" as today at 20:00.
+        var source = new ScriptedCredentialSource(time);
+        var cache = new CredentialCache(directory.Path, time);
+        await cache.GetOrFetchAsync("k", OneHour, source.FetchAsync, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(directory.File("k.json"), entry, TestContext.Current.CancellationToken);
+
+        var output = await cache.GetOrFetchAsync("k", OneHour, source.FetchAsync, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, source.Calls);
+        Assert.Contains("ASIATEST000000000002", System.Text.Encoding.UTF8.GetString(output), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GetOrFetchAsync_ConcurrentCallers_OneFetch()
     {
