@@ -37,12 +37,22 @@ internal static class CommandDefinitions
         (Flags.NoTpmKeyPassword, FlagKind.Switch),
     ];
 
+    /// <summary>
+    /// The issuer and schedule flags of a renewal: <c>renew</c> takes them, and <c>serve</c> and <c>update</c> take them to
+    /// renew in process (the same flags, read by <c>RenewArguments</c>).
+    /// </summary>
+    private static readonly (string Name, FlagKind Kind)[] RenewalFlags =
+    [
+        (Flags.IssuerCommand, FlagKind.Value), (Flags.CfsslUrl, FlagKind.Value), (Flags.CfsslProfile, FlagKind.Value), (Flags.CfsslAuthKeyFile, FlagKind.Value),
+        (Flags.RenewAt, FlagKind.Value), (Flags.KeyAlgorithm, FlagKind.Value), (Flags.TrustAnchorCertificate, FlagKind.Value),
+    ];
+
     public static IReadOnlyList<CommandDefinition> All { get; } =
     [
         Define(CredentialProcess, "Prints credential_process JSON (Version 1) for the AWS CLI and SDKs, cached between calls.", SessionFlags, [(Flags.NoCache, FlagKind.Switch)]),
-        Define(Serve, "Serves credentials over an IMDSv2-compatible endpoint on 127.0.0.1 (and, optionally, a container endpoint).", SessionFlags,
-            [(Flags.Port, FlagKind.Value), (Flags.HopLimit, FlagKind.Value), (Flags.ContainerPort, FlagKind.Value), (Flags.ContainerHost, FlagKind.Value), (Flags.ContainerTokenFile, FlagKind.Value)]),
-        Define(Update, "Keeps a profile of the shared credentials file up to date.", SessionFlags, [(Flags.Profile, FlagKind.Value), (Flags.Once, FlagKind.Switch)]),
+        Define(Serve, "Serves credentials over an IMDSv2-compatible endpoint on 127.0.0.1 (and, optionally, a container endpoint); with an issuer flag, renews the certificate in process.", SessionFlags,
+            [(Flags.Port, FlagKind.Value), (Flags.HopLimit, FlagKind.Value), (Flags.ContainerPort, FlagKind.Value), (Flags.ContainerHost, FlagKind.Value), (Flags.ContainerTokenFile, FlagKind.Value), .. RenewalFlags]),
+        Define(Update, "Keeps a profile of the shared credentials file up to date; with an issuer flag, renews the certificate in process.", SessionFlags, [(Flags.Profile, FlagKind.Value), (Flags.Once, FlagKind.Switch), .. RenewalFlags]),
         Define(SignString, "Signs standard input with the private key and prints the signature.", [],
             [(Flags.PrivateKey, FlagKind.Value), (Flags.Certificate, FlagKind.Value), (Flags.Pkcs8Password, FlagKind.Value), (Flags.Pkcs11Lib, FlagKind.Value),
              (Flags.CertSelector, FlagKind.Value), (Flags.SystemStoreName, FlagKind.Value), (Flags.UseLatestExpiringCertificate, FlagKind.Switch),
@@ -69,8 +79,7 @@ internal static class CommandDefinitions
             [(Flags.AttributeMapping, FlagKind.Value), (Flags.Format, FlagKind.Value), (Flags.FailOn, FlagKind.Value)], operands: "FILE..."),
         Define(Renew, "Renews the certificate and key files when due (or with --force) through a CA command or a CFSSL server; exit 0 renewed or not due, 1 failed (files untouched).", [],
             [(Flags.Certificate, FlagKind.Value), (Flags.PrivateKey, FlagKind.Value), (Flags.Intermediates, FlagKind.Value), (Flags.Pkcs8Password, FlagKind.Value),
-             (Flags.IssuerCommand, FlagKind.Value), (Flags.CfsslUrl, FlagKind.Value), (Flags.CfsslProfile, FlagKind.Value), (Flags.CfsslAuthKeyFile, FlagKind.Value),
-             (Flags.RenewAt, FlagKind.Value), (Flags.Force, FlagKind.Switch), (Flags.KeyAlgorithm, FlagKind.Value), (Flags.TrustAnchorCertificate, FlagKind.Value),
+             .. RenewalFlags, (Flags.Force, FlagKind.Switch),
              (Flags.TrustAnchorArn, FlagKind.Value), (Flags.ProfileArn, FlagKind.Value), (Flags.RoleArn, FlagKind.Value), (Flags.Region, FlagKind.Value),
              (Flags.Endpoint, FlagKind.Value), (Flags.SessionDuration, FlagKind.Value), (Flags.RoleSessionName, FlagKind.Value), (Flags.WithProxy, FlagKind.Switch),
              (Flags.NoVerifySsl, FlagKind.Switch)]),

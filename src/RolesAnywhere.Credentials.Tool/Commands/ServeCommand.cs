@@ -1,6 +1,7 @@
 using System.Net;
 using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Credentials;
+using RolesAnywhere.Credentials.Tool.Renewal;
 using RolesAnywhere.Credentials.Tool.Serve;
 
 namespace RolesAnywhere.Credentials.Tool.Commands;
@@ -16,11 +17,14 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(SessionArguments arguments, ToolEnvironment environment, CancellationToken cancellationToken)
     {
         var settings = ReadSettings(arguments);
+        using var renewal = InProcessRenewal.From(arguments, environment);
         var log = environment.DebugLog(arguments.Debug);
         var keeper = new CredentialKeeper(environment.CredentialSources(arguments), environment.Time, log);
 
-        // A configuration error will not heal by itself: report it and stop. Service errors are retried in the background.
-        if (await keeper.RefreshAsync(cancellationToken).ConfigureAwait(false) is null && keeper.LastError is RolesAnywhereConfigurationException configuration)
+        // A configuration error will not heal by itself: report it and stop (unless it is an expired certificate that the
+        // renewal may replace). Service errors are retried in the background.
+        if (await keeper.RefreshAsync(cancellationToken).ConfigureAwait(false) is null && keeper.LastError is RolesAnywhereConfigurationException configuration
+            && renewal?.CertificateExpired() != true)
         {
             throw configuration;
         }
@@ -38,6 +42,7 @@ internal static class ServeCommand
             await environment.Stderr.WriteLineAsync($"rolesanywhere: serving container credentials on {containerUri} (set AWS_CONTAINER_CREDENTIALS_FULL_URI={containerUri} and {ContainerTokenVariable})").ConfigureAwait(false);
         }
 
+        var renewing = renewal?.RunAsync(keeper, cancellationToken) ?? Task.CompletedTask;
         try
         {
             await keeper.RunAsync(null, cancellationToken).ConfigureAwait(false);
@@ -46,6 +51,7 @@ internal static class ServeCommand
         {
         }
 
+        await renewing.ConfigureAwait(false);
         return ToolApplication.Success;
     }
 

@@ -1,5 +1,6 @@
 using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Credentials;
+using RolesAnywhere.Credentials.Tool.Renewal;
 using RolesAnywhere.Credentials.Tool.Update;
 using RolesAnywhere.Credentials.Sessions;
 
@@ -28,6 +29,7 @@ internal static class UpdateCommand
         }
 
         var path = environment.SharedCredentialsPath();
+        using var renewal = InProcessRenewal.From(arguments, environment);
         var log = environment.DebugLog(arguments.Debug);
         var keeper = new CredentialKeeper(environment.CredentialSources(arguments), environment.Time, log);
         Task Write(SessionCredentials credentials, CancellationToken ct)
@@ -38,12 +40,15 @@ internal static class UpdateCommand
 
         if (!arguments.Parsed.IsSet(Flags.Once))
         {
-            // A configuration error will not heal by itself: report it and stop. Anything else is retried.
-            if (await keeper.RefreshAsync(cancellationToken).ConfigureAwait(false) is null && keeper.LastError is RolesAnywhereConfigurationException configuration)
+            // A configuration error will not heal by itself: report it and stop (unless it is an expired certificate that
+            // the renewal may replace). Anything else is retried.
+            if (await keeper.RefreshAsync(cancellationToken).ConfigureAwait(false) is null && keeper.LastError is RolesAnywhereConfigurationException configuration
+                && renewal?.CertificateExpired() != true)
             {
                 throw configuration;
             }
 
+            var renewing = renewal?.RunAsync(keeper, cancellationToken) ?? Task.CompletedTask;
             try
             {
                 await keeper.RunAsync(Write, cancellationToken).ConfigureAwait(false);
@@ -52,7 +57,13 @@ internal static class UpdateCommand
             {
             }
 
+            await renewing.ConfigureAwait(false);
             return ToolApplication.Success;
+        }
+
+        if (renewal is not null)
+        {
+            await renewal.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
         }
 
         SessionCredentials? credentials = null;

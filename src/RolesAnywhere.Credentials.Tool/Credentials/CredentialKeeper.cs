@@ -17,6 +17,7 @@ internal sealed class CredentialKeeper
     private readonly SessionRefresher refresher;
     private readonly TimeProvider time;
     private readonly Action<string>? log;
+    private TaskCompletionSource wake = NewWake();
     private Exception? lastError;
 
     public CredentialKeeper(ISessionSource source, TimeProvider time, Action<string>? log = null)
@@ -86,6 +87,12 @@ internal sealed class CredentialKeeper
     }
 
     /// <summary>
+    /// Ends <see cref="RunAsync"/>'s current wait: it refreshes at once (after the refresh core's back-off, if a refresh
+    /// just failed). Called when a renewal installed a new certificate, so that the session handed out is signed with it.
+    /// </summary>
+    public void RequestRefresh() => Volatile.Read(ref wake).TrySetResult();
+
+    /// <summary>
     /// Refreshes until cancelled, handing each new set (and first the one already held, if any) to
     /// <paramref name="onRefreshed"/>; a callback that fails with an I/O error is retried with backoff.
     /// </summary>
@@ -126,6 +133,24 @@ internal sealed class CredentialKeeper
         }
     }
 
-    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
-        delay > TimeSpan.Zero ? Task.Delay(delay, time, cancellationToken) : Task.CompletedTask;
+    /// <summary>Waits <paramref name="delay"/>, or less when <see cref="RequestRefresh"/> is called meanwhile (or was since the last wait).</summary>
+    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var woken = Volatile.Read(ref wake);
+        if (delay > TimeSpan.Zero && !woken.Task.IsCompleted)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(woken.Task, Task.Delay(delay, time, stop.Token)).ConfigureAwait(false);
+            await stop.CancelAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        // A request answered by the refresh that follows this wait: consumed (one made later stays for the next wait).
+        if (woken.Task.IsCompleted)
+        {
+            Interlocked.CompareExchange(ref wake, NewWake(), woken);
+        }
+    }
+
+    private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

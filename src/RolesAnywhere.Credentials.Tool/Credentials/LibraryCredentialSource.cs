@@ -10,21 +10,42 @@ namespace RolesAnywhere.Credentials.Tool.Credentials;
 /// Sessions from the library: the CreateSession client of a <see cref="RolesAnywhereAWSCredentials"/> configured
 /// from the command line, one CreateSession (with its retries) per call. The tool caches (<c>credential-process</c>)
 /// and keeps credentials fresh (<see cref="CredentialKeeper"/>, on the library's refresh core) itself. Built on
-/// first use, so a cached <c>credential-process</c> never loads the key. Certificate and key files are re-read when
-/// they change on disk.
+/// first use (again after a failure), so a cached <c>credential-process</c> never loads the key. Certificate and key
+/// files are re-read when they change on disk.
 /// </summary>
 internal sealed class LibraryCredentialSource : ISessionSource
 {
-    private readonly Lazy<RolesAnywhereAWSCredentials> credentials;
+    private readonly SessionArguments arguments;
+    private readonly Func<string, string?>? pinPrompt;
+    private readonly Lock gate = new();
+    private RolesAnywhereAWSCredentials? credentials;
 
-    private LibraryCredentialSource(SessionArguments arguments, Func<string, string?>? pinPrompt) =>
-        credentials = new Lazy<RolesAnywhereAWSCredentials>(() => new RolesAnywhereAWSCredentials(ToOptions(arguments, pinPrompt), TimeProvider.System, httpMessageHandler: null, observer: null));
+    private LibraryCredentialSource(SessionArguments arguments, Func<string, string?>? pinPrompt)
+    {
+        this.arguments = arguments;
+        this.pinPrompt = pinPrompt;
+    }
 
     /// <summary>A source for <paramref name="arguments"/>; <paramref name="pinPrompt"/> asks for a token PIN the URI does not give, or is <see langword="null"/>.</summary>
     public static ISessionSource Create(SessionArguments arguments, Func<string, string?>? pinPrompt) => new LibraryCredentialSource(arguments, pinPrompt);
 
     public ValueTask<SessionCredentials> CreateSessionAsync(bool async, CancellationToken cancellationToken) =>
-        credentials.Value.Client.CreateSessionAsync(async, cancellationToken);
+        Credentials.Client.CreateSessionAsync(async, cancellationToken);
+
+    /// <summary>
+    /// The credentials, made on first use. A failure is not kept: the next call tries again, so that a certificate that
+    /// could not be used (expired) is picked up once replaced on disk, by a renewal or by hand.
+    /// </summary>
+    private RolesAnywhereAWSCredentials Credentials
+    {
+        get
+        {
+            lock (gate)
+            {
+                return credentials ??= new RolesAnywhereAWSCredentials(ToOptions(arguments, pinPrompt), TimeProvider.System, httpMessageHandler: null, observer: null);
+            }
+        }
+    }
 
     /// <summary>The library options the official helper's flags mean.</summary>
     /// <exception cref="RolesAnywhereConfigurationException">A flag asks for something this build cannot do.</exception>

@@ -8,9 +8,11 @@ using RolesAnywhere.Credentials.Tool.Keys;
 namespace RolesAnywhere.Credentials.Tool.Renewal;
 
 /// <summary>
-/// The validated flags of <c>renew</c>: the files, exactly one issuer (<c>--issuer-command</c> or <c>--cfssl-url</c>),
-/// when to renew, the new key's kind, the trust anchor certificate, and optionally the session flags that prove the
-/// new pair with one CreateSession. Every problem is reported at once, as a wrong command line (exit 2).
+/// The validated renewal flags of <c>renew</c>, and of <c>serve</c> and <c>update</c> when they renew in process: the
+/// files, exactly one issuer (<c>--issuer-command</c> or <c>--cfssl-url</c>), when to renew, the new key's kind, the
+/// trust anchor certificate, and the session flags that prove the new pair with one CreateSession (optional for
+/// <c>renew</c>; <c>serve</c> and <c>update</c> always have them). Every problem is reported at once, as a wrong
+/// command line (exit 2).
 /// </summary>
 internal sealed class RenewArguments : IDisposable
 {
@@ -43,15 +45,28 @@ internal sealed class RenewArguments : IDisposable
     /// <summary>Gets the CreateSession that proves the new pair before the swap, or <see langword="null"/> when no session flag was given.</summary>
     public Func<SigningIdentity, CancellationToken, Task>? SessionProof { get; }
 
+    /// <summary>The issuer flags: any of them asks <c>serve</c> or <c>update</c> to renew in process.</summary>
+    private static readonly string[] IssuerFlags = [Flags.IssuerCommand, Flags.CfsslUrl, Flags.CfsslProfile, Flags.CfsslAuthKeyFile, Flags.RenewAt, Flags.KeyAlgorithm, Flags.TrustAnchorCertificate];
+
+    /// <summary>Reads the flags of <c>renew</c>.</summary>
     /// <exception cref="UsageException">The command line is wrong; the message lists every problem.</exception>
-    public static RenewArguments From(ParsedCommandLine parsed)
+    public static RenewArguments From(ParsedCommandLine parsed) => Read(parsed, inProcess: false);
+
+    /// <summary>Reads the renewal flags of <c>serve</c> or <c>update</c>; <see langword="null"/> when none is given (no renewal).</summary>
+    /// <exception cref="UsageException">The command line is wrong; the message lists every problem.</exception>
+    public static RenewArguments? InProcess(ParsedCommandLine parsed) => IssuerFlags.Any(parsed.Has) ? Read(parsed, inProcess: true) : null;
+
+    private static RenewArguments Read(ParsedCommandLine parsed, bool inProcess)
     {
+        var command = parsed.Command.Name;
         var errors = new List<string>();
         foreach (var required in (ReadOnlySpan<string>)[Flags.Certificate, Flags.PrivateKey])
         {
             if (string.IsNullOrWhiteSpace(parsed.Get(required)))
             {
-                errors.Add($"--{required} is required: the file to renew in place.");
+                errors.Add(inProcess
+                    ? $"--{required} is required to renew in process: the file to renew in place (a certificate store or a token cannot be renewed)."
+                    : $"--{required} is required: the file to renew in place.");
             }
         }
 
@@ -81,12 +96,12 @@ internal sealed class RenewArguments : IDisposable
             errors.Add($"--{Flags.KeyAlgorithm} '{algorithmText}' is not one of {string.Join(", ", KeyAlgorithms.Keys)}.");
         }
 
-        var session = Session(parsed, errors);
+        var session = Session(parsed, inProcess, errors);
         var issuer = Issuer(parsed, errors);
         if (errors.Count > 0)
         {
             (issuer as IDisposable)?.Dispose();
-            throw new UsageException(string.Join('\n', errors), $"Run 'rolesanywhere {CommandDefinitions.Renew} --help' for the flags.");
+            throw new UsageException(string.Join('\n', errors), $"Run 'rolesanywhere {command} --help' for the flags.");
         }
 
         var options = new CertificateRenewalOptions
@@ -173,9 +188,9 @@ internal sealed class RenewArguments : IDisposable
         }
     }
 
-    private static Func<SigningIdentity, CancellationToken, Task>? Session(ParsedCommandLine parsed, List<string> errors)
+    private static Func<SigningIdentity, CancellationToken, Task>? Session(ParsedCommandLine parsed, bool inProcess, List<string> errors)
     {
-        if (!SessionOnlyFlags.Any(parsed.Has))
+        if (!inProcess && !SessionOnlyFlags.Any(parsed.Has))
         {
             return null;
         }

@@ -19,6 +19,12 @@ public sealed partial class CertificateRenewer
     private readonly Backoff _retry = new(FirstRetryDelay, MaxRetryDelay);
     private volatile RenewalState _state = RenewalState.Initial;
 
+    /// <summary>
+    /// Gets or sets what to call once a new pair is on disk (renewed here or by another renewer) and the credentials, if
+    /// any, use it: the command-line tool's <c>serve</c> and <c>update</c> then fetch a session signed with it.
+    /// </summary>
+    internal Action<CertificateRenewalResult>? PairInstalled { get; set; }
+
     /// <summary>Gets what the last run saw and did, for the health check.</summary>
     internal RenewalState State => _state;
 
@@ -50,6 +56,7 @@ public sealed partial class CertificateRenewer
             {
                 wait = _retry.Delay(++failures);
                 _state = _state with { RetryAt = _time.GetUtcNow() + wait };
+                RenewalLog.Retrying(_logger, failures, _state.RetryAt!.Value);
             }
 
             try
@@ -99,6 +106,7 @@ public sealed partial class CertificateRenewer
             RenewalLog.SwitchFailed(_logger, result.Serial, ex);
         }
 
+        PairInstalled?.Invoke(result);
         return result;
     }
 

@@ -172,9 +172,11 @@ public sealed partial class CertificateRenewer
     {
         var swap = PairSwap.For(_certificatePath, _keyPath, _intermediatesPath, SwapObserver);
         string seenSerial;
+        DateTimeOffset seenNotAfter;
         using (var seen = ReadCertificate())
         {
             seenSerial = seen.SerialNumber;
+            seenNotAfter = RenewalSchedule.NotAfter(seen);
             Saw(seen);
             if (!force && !swap.NeedsRecovery && _time.GetUtcNow() < DueAt(seen))
             {
@@ -182,6 +184,20 @@ public sealed partial class CertificateRenewer
             }
         }
 
+        try
+        {
+            return await RenewSeenAsync(swap, seenSerial, force, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CertificateRenewalException ex)
+        {
+            RenewalLog.Failed(_logger, ex.Stage, seenSerial, seenNotAfter, ex);
+            throw;
+        }
+    }
+
+    /// <summary>Under the lock: completes an interrupted swap, then renews the pair on disk if it is still the one seen and due.</summary>
+    private async Task<CertificateRenewalResult> RenewSeenAsync(PairSwap swap, string seenSerial, bool force, CancellationToken cancellationToken)
+    {
         using var turn = await RenewalLock.AcquireAsync(swap.LockPath, _lockTimeout, _time, cancellationToken).ConfigureAwait(false);
         if (Recover(swap))
         {
@@ -201,15 +217,12 @@ public sealed partial class CertificateRenewer
             return Unchanged(CertificateRenewalOutcome.NotDue, leaf, seenSerial);
         }
 
-        try
+        if (RenewalSchedule.NotAfter(leaf) < _time.GetUtcNow())
         {
-            return await RenewAsync(swap, current, cancellationToken).ConfigureAwait(false);
+            RenewalLog.RenewingExpired(_logger, leaf.SerialNumber, RenewalSchedule.NotAfter(leaf));
         }
-        catch (CertificateRenewalException ex)
-        {
-            RenewalLog.Failed(_logger, ex.Stage, leaf.SerialNumber, RenewalSchedule.NotAfter(leaf), ex);
-            throw;
-        }
+
+        return await RenewAsync(swap, current, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CertificateRenewalResult> RenewAsync(PairSwap swap, SigningIdentity current, CancellationToken cancellationToken)
@@ -347,11 +360,26 @@ public sealed partial class CertificateRenewer
     private X509Certificate2? ReadTrustAnchor() =>
         _trustAnchorPath is null ? null : CertificateFile.ReadFirst(_trustAnchorPath, "TrustAnchorCertificatePath");
 
+    /// <summary>
+    /// Loads the pair on disk with every check of the credentials' loader; an expired certificate is checked as it was at
+    /// its last valid moment instead of refused: a CA may still sign a CSR from a new key, and that is the way back for
+    /// a workload whose renewal failed until the certificate ran out (the CA decides; see docs/renewal.md).
+    /// </summary>
     private SigningIdentity LoadCurrent()
     {
+        TimeProvider clock = _time;
+        using (var onDisk = ReadCertificate())
+        {
+            var notAfter = RenewalSchedule.NotAfter(onDisk);
+            if (notAfter < _time.GetUtcNow())
+            {
+                clock = new FixedTime(notAfter);
+            }
+        }
+
         try
         {
-            return SigningIdentityLoader.Load(Options(_certificatePath, _keyPath, _intermediatesPath), _time);
+            return SigningIdentityLoader.Load(Options(_certificatePath, _keyPath, _intermediatesPath), clock);
         }
         catch (RolesAnywhereConfigurationException ex)
         {

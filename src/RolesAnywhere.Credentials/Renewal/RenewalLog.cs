@@ -25,6 +25,14 @@ internal static partial class RenewalLog
         Message = "Another renewer replaced the certificate while this one waited: serial {PreviousSerial} -> {Serial}")]
     public static partial void RenewedElsewhere(ILogger logger, string previousSerial, string serial);
 
+    [LoggerMessage(EventId = 107, EventName = "ExpiredCertificateRenewing", Level = LogLevel.Warning,
+        Message = "The certificate (serial {Serial}) expired at {NotAfter:O}; renewing it with a new key anyway (the CA decides whether it signs): until then no CreateSession can succeed")]
+    public static partial void RenewingExpired(ILogger logger, string serial, DateTimeOffset notAfter);
+
+    [LoggerMessage(EventId = 108, EventName = "CertificateRenewalRetry", Level = LogLevel.Information,
+        Message = "Certificate renewal failed {Failures} time(s) in a row; next attempt at {RetryAt:O}")]
+    public static partial void Retrying(ILogger logger, int failures, DateTimeOffset retryAt);
+
     [LoggerMessage(EventId = 106, EventName = "CertificateRenewalSwitchFailed", Level = LogLevel.Warning,
         Message = "The credentials could not load the renewed certificate (serial {Serial}) at once; they keep the pair they have and read the files again at their next refresh")]
     public static partial void SwitchFailed(ILogger logger, string serial, Exception exception);

@@ -140,4 +140,33 @@ public sealed class CredentialKeeperTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.Equal(2, calls);
     }
+
+    [Fact]
+    public async Task RunAsync_RefreshRequestedWhileWaiting_RefreshesAndDeliversAtOnce()
+    {
+        var source = new ScriptedCredentialSource(time);
+        var keeper = new CredentialKeeper(source, time);
+        var delivered = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var first = new TaskCompletionSource();
+        var second = new TaskCompletionSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = keeper.RunAsync(
+            (credentials, _) =>
+            {
+                delivered.Enqueue(credentials.AccessKeyId);
+                (delivered.Count == 1 ? first : second).TrySetResult();
+                return Task.CompletedTask;
+            },
+            stop.Token);
+        await first.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        // The clock does not move: without the request, the next refresh is 45 minutes away.
+        keeper.RequestRefresh();
+        await second.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Equal(2, source.Calls);
+        Assert.Equal(2, delivered.Distinct().Count());
+    }
 }

@@ -7,6 +7,7 @@ namespace RolesAnywhere.Credentials.Tool.Tests.EndToEnd;
 internal sealed partial class ServeProcess : IDisposable
 {
     private readonly Process process;
+    private readonly List<string> errors = [];
 
     private ServeProcess(Process process, Uri imds, Uri? container)
     {
@@ -56,9 +57,34 @@ internal sealed partial class ServeProcess : IDisposable
             throw;
         }
 
-        // Keep draining stderr so the child never blocks on a full pipe.
-        _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        return new ServeProcess(process, imds, containerUri);
+        // Keep draining stderr so the child never blocks on a full pipe; the lines are kept for the tests.
+        var serve = new ServeProcess(process, imds, containerUri);
+        serve.errors.AddRange(seen);
+        _ = serve.DrainAsync();
+        return serve;
+    }
+
+    /// <summary>Gets what the process wrote on stderr so far.</summary>
+    public string Stderr
+    {
+        get
+        {
+            lock (errors)
+            {
+                return string.Join('\n', errors);
+            }
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        while (await process.StandardError.ReadLineAsync(CancellationToken.None) is { } line)
+        {
+            lock (errors)
+            {
+                errors.Add(line);
+            }
+        }
     }
 
     public void Dispose()

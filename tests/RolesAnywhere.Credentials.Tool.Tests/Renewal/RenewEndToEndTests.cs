@@ -272,23 +272,9 @@ public sealed partial class RenewEndToEndTests(RenewFixture fixture) : IClassFix
     private Task<ExternalProcess> Tool(string[] args) =>
         ExternalProcess.RunAsync(ToolBinary.Path, ["renew", "--certificate", CertificatePath, "--private-key", KeyPath, .. args], NoEnvironment);
 
-    /// <summary>Writes a pair issued by <paramref name="ca"/> <paramref name="age"/> days ago that expires in <paramref name="remaining"/> days (DNS and IP names: Debian's cfssl drops URI names).</summary>
-    private (string Serial, byte[] Certificate, byte[] Key) WritePair(RenewalCa ca, int age, int remaining)
-    {
-        var now = DateTimeOffset.UtcNow;
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var leaf = ca.Issue(key, now.AddDays(-age), now.AddDays(remaining), uriName: false);
-        File.WriteAllText(CertificatePath, leaf.ExportCertificatePem() + "\n");
-        File.WriteAllText(KeyPath, key.ExportPkcs8PrivateKeyPem() + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(KeyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+    private RenewalPair WritePair(RenewalCa ca, int age, int remaining) => RenewalPair.Write(ca, CertificatePath, KeyPath, age, remaining);
 
-        return (leaf.SerialNumber, File.ReadAllBytes(CertificatePath), File.ReadAllBytes(KeyPath));
-    }
-
-    private void AssertUntouched((string Serial, byte[] Certificate, byte[] Key) old)
+    private void AssertUntouched(RenewalPair old)
     {
         Assert.Equal(old.Certificate, File.ReadAllBytes(CertificatePath));
         Assert.Equal(old.Key, File.ReadAllBytes(KeyPath));
