@@ -1,3 +1,4 @@
+using RolesAnywhere.Credentials.KeySources;
 using RolesAnywhere.Credentials.Signing;
 
 namespace RolesAnywhere.Credentials.Pkcs11;

@@ -1,9 +1,10 @@
 using System.Runtime.ExceptionServices;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
-using RolesAnywhere.Credentials.Certificates;
 using RolesAnywhere.Credentials.Configuration;
 using RolesAnywhere.Credentials.Diagnostics;
+using RolesAnywhere.Credentials.Identity;
+using RolesAnywhere.Credentials.Refresh;
 using RolesAnywhere.Credentials.Sessions;
 
 namespace RolesAnywhere.Credentials;
@@ -194,7 +195,7 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
 
     private CredentialsRefreshState Accept(SessionCredentials session)
     {
-        // The client refuses credentials with no more than SessionRefresher.UsableMargin left, so this is positive.
+        // The client refuses credentials with no more than SessionCredentials.UsableMargin left, so this is positive.
         var lifetime = session.Expiration - _time.GetUtcNow();
         PreemptExpiryTime = _schedule.PreemptFor(lifetime - ExpirationBuffer);
         _client.Observer.RefreshSucceeded(session);

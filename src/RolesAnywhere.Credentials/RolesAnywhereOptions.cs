@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using RolesAnywhere.Credentials.KeySources;
 using RolesAnywhere.Credentials.Signing;
 
 namespace RolesAnywhere.Credentials;

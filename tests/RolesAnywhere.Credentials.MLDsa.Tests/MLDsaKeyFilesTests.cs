@@ -1,10 +1,10 @@
 using System.Formats.Asn1;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using RolesAnywhere.Credentials.Certificates;
+using System.Security.Cryptography;
+using RolesAnywhere.Credentials.Identity;
 using RolesAnywhere.Credentials.Signing;
-using RolesAnywhere.Credentials.Testing.Certificates;
 using RolesAnywhere.Credentials.TestSupport;
+using RolesAnywhere.Credentials.Testing.Certificates;
 
 namespace RolesAnywhere.Credentials.MLDsa.Tests;
 

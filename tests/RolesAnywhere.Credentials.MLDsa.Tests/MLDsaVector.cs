@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json;
-using RolesAnywhere.Credentials.Certificates;
+using System.Text;
+using RolesAnywhere.Credentials.Identity.Decoding;
 using RolesAnywhere.Credentials.Signing;
 using RolesAnywhere.Credentials.TestSupport;
 

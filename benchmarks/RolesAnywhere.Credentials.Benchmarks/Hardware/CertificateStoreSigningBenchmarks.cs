@@ -1,6 +1,7 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
+using RolesAnywhere.Credentials.KeySources;
 using RolesAnywhere.Credentials.Signing;
 
 namespace RolesAnywhere.Credentials.Benchmarks.Hardware;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using RolesAnywhere.Credentials.KeySources.OpenSsl;
 using RolesAnywhere.Credentials.Signing;
 using RolesAnywhere.Credentials.TestSupport.Hardware;
 

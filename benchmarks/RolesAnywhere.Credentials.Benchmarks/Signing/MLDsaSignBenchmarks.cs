@@ -1,6 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity;
 using RolesAnywhere.Credentials.Signing;
 using RolesAnywhere.Credentials.Testing.Certificates;
 

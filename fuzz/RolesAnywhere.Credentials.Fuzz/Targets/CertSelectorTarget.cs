@@ -1,5 +1,5 @@
 using System.Text;
-using RolesAnywhere.Credentials.CertificateStores;
+using RolesAnywhere.Credentials.KeySources.CertificateStore;
 
 namespace RolesAnywhere.Credentials.Fuzz.Targets;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity;
 
 namespace RolesAnywhere.Credentials.Fuzz.Targets;
 

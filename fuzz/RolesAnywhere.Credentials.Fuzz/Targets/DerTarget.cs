@@ -1,4 +1,5 @@
-using RolesAnywhere.Credentials.Certificates;
+
+using RolesAnywhere.Credentials.Identity.Decoding;
 
 namespace RolesAnywhere.Credentials.Fuzz.Targets;
 

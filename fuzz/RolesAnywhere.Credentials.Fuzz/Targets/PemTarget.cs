@@ -1,5 +1,5 @@
 using System.Text;
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity.Decoding;
 
 namespace RolesAnywhere.Credentials.Fuzz.Targets;
 

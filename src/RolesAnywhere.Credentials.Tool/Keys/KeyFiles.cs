@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using RolesAnywhere.Credentials.Certificates;
+using System.Security.Cryptography;
+using RolesAnywhere.Credentials.Identity.Decoding;
 using RolesAnywhere.Credentials.Tool.Cli;
 
 namespace RolesAnywhere.Credentials.Tool.Keys;

@@ -1,4 +1,4 @@
-using RolesAnywhere.Credentials.CertificateStores;
+using RolesAnywhere.Credentials.KeySources.CertificateStore;
 using RolesAnywhere.Credentials.Tool.Cli;
 
 namespace RolesAnywhere.Credentials.Tool.Keys;

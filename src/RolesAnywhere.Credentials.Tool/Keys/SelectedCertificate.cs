@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using RolesAnywhere.Credentials.CertificateStores;
+using RolesAnywhere.Credentials.KeySources.CertificateStore;
 using RolesAnywhere.Credentials.Tool.Cli;
 
 namespace RolesAnywhere.Credentials.Tool.Keys;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
-using RolesAnywhere.Credentials.CertificateStores;
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity.Decoding;
+using RolesAnywhere.Credentials.KeySources.CertificateStore;
+using RolesAnywhere.Credentials.KeySources.OpenSsl;
 using RolesAnywhere.Credentials.Signing;
 using RolesAnywhere.Credentials.Tool.Cli;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity;
 using RolesAnywhere.Credentials.Renewal;
 using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Credentials;

@@ -1,9 +1,9 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using RolesAnywhere.Credentials.Authorization;
 using RolesAnywhere.Credentials.Authorization.Identity;
 using RolesAnywhere.Credentials.Authorization.Policies;
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Authorization;
+using RolesAnywhere.Credentials.Identity.Decoding;
 using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Keys;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity;
+using RolesAnywhere.Credentials.KeySources;
 using RolesAnywhere.Credentials.Sessions;
 using RolesAnywhere.Credentials.Signing;
 

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using System.Text;
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity.Decoding;
 
 namespace RolesAnywhere.Credentials.Renewal;
 

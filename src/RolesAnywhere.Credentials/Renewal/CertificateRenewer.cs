@@ -1,10 +1,11 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using RolesAnywhere.Credentials.Certificates;
+using Microsoft.Extensions.Logging;
 using RolesAnywhere.Credentials.Diagnostics;
+using RolesAnywhere.Credentials.Identity;
+using RolesAnywhere.Credentials.KeySources;
 using RolesAnywhere.Credentials.Signing;
 
 namespace RolesAnywhere.Credentials.Renewal;

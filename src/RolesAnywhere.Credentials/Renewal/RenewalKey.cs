@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using System.Text;
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity.Decoding;
 
 namespace RolesAnywhere.Credentials.Renewal;
 

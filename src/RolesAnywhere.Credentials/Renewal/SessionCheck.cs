@@ -1,4 +1,5 @@
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity;
+using RolesAnywhere.Credentials.Refresh;
 using RolesAnywhere.Credentials.Sessions;
 
 namespace RolesAnywhere.Credentials.Renewal;

@@ -60,7 +60,7 @@ internal sealed partial class CreateSessionClient
                     throw;
                 }
 
-                if (credentials.Expiration - now <= SessionRefresher.UsableMargin)
+                if (credentials.Expiration - now <= SessionCredentials.UsableMargin)
                 {
                     // Not worth handing out (the SDKs would find them expired): a failed attempt, retried like a server fault.
                     var tooSoon = AttemptFailures.ExpiresTooSoon(credentials.Expiration, now, response.StatusCode, requestId);

@@ -1,6 +1,6 @@
 namespace RolesAnywhere.Credentials.Sessions;
 
-/// <summary>Where <see cref="SessionRefresher"/> gets new sessions: one CreateSession call (its retries included) per call, no caching.</summary>
+/// <summary>Where <see cref="Refresh.SessionRefresher"/> gets new sessions: one CreateSession call (its retries included) per call, no caching.</summary>
 internal interface ISessionSource
 {
     /// <summary>

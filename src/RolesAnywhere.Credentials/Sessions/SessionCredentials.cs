@@ -9,6 +9,12 @@ namespace RolesAnywhere.Credentials.Sessions;
 /// </summary>
 internal sealed class SessionCredentials
 {
+    /// <summary>
+    /// Credentials with no more than this left are not handed out, nor accepted from the service: the AWS SDK's
+    /// one-minute expiration buffer (botocore's is similar) plus 10 s to use them.
+    /// </summary>
+    public static readonly TimeSpan UsableMargin = TimeSpan.FromSeconds(70);
+
     public SessionCredentials(string accessKeyId, string secretAccessKey, string sessionToken, DateTimeOffset expiration, DateTimeOffset obtained, string? accountId, string? assumedRoleArn, string? subjectArn)
     {
         AccessKeyId = accessKeyId;

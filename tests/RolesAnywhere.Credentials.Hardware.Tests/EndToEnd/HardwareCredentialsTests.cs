@@ -3,9 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using RolesAnywhere.Credentials.Hardware.Tests.CertificateStores;
+using RolesAnywhere.Credentials.Hardware.Tests.KeySources.CertificateStore;
 using RolesAnywhere.Credentials.Hardware.Tests.Pkcs11;
-using RolesAnywhere.Credentials.Hardware.Tests.Signing.OpenSsl;
+using RolesAnywhere.Credentials.Hardware.Tests.KeySources.OpenSsl;
 using RolesAnywhere.Credentials.Pkcs11;
 
 namespace RolesAnywhere.Credentials.Hardware.Tests.EndToEnd;

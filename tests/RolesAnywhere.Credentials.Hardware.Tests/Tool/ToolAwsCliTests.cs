@@ -1,8 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
-using RolesAnywhere.Credentials.Hardware.Tests.CertificateStores;
+using RolesAnywhere.Credentials.Hardware.Tests.KeySources.CertificateStore;
 using RolesAnywhere.Credentials.Hardware.Tests.EndToEnd;
 using RolesAnywhere.Credentials.Hardware.Tests.Pkcs11;
-using RolesAnywhere.Credentials.Hardware.Tests.Signing.OpenSsl;
+using RolesAnywhere.Credentials.Hardware.Tests.KeySources.OpenSsl;
 using RolesAnywhere.Credentials.Tool.Tests.EndToEnd;
 using RolesAnywhere.Credentials.Tool.Tests.Support;
 

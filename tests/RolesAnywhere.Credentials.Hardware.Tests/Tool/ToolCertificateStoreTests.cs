@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using RolesAnywhere.Credentials.Hardware.Tests.CertificateStores;
+using RolesAnywhere.Credentials.Hardware.Tests.KeySources.CertificateStore;
 using RolesAnywhere.Credentials.Hardware.Tests.EndToEnd;
 
 namespace RolesAnywhere.Credentials.Hardware.Tests.Tool;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using RolesAnywhere.Credentials.Hardware.Tests.EndToEnd;
-using RolesAnywhere.Credentials.Hardware.Tests.Signing.OpenSsl;
+using RolesAnywhere.Credentials.Hardware.Tests.KeySources.OpenSsl;
 
 namespace RolesAnywhere.Credentials.Hardware.Tests.Tool;
 

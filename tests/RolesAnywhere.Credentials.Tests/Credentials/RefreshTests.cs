@@ -144,7 +144,7 @@ public sealed class RefreshTests
         Assert.Single(world.SessionRequests);
 
         // After it, the next caller asks again.
-        world.Clock.Advance(RolesAnywhere.Credentials.Sessions.SessionRefresher.MaxFailureDelay);
+        world.Clock.Advance(RolesAnywhere.Credentials.Refresh.SessionRefresher.MaxFailureDelay);
         var next = await credentials.GetCredentialsAsync();
         Assert.False(string.IsNullOrEmpty(next.AccessKey));
     }

@@ -104,7 +104,7 @@ public sealed class RotationTests
     [Fact]
     public void FileStampsOf_IgnoresUnsetPaths()
     {
-        var stamps = RolesAnywhere.Credentials.Sessions.FileStamp.Of(null, "", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N")));
+        var stamps = RolesAnywhere.Credentials.Refresh.FileStamp.Of(null, "", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N")));
 
         var stamp = Assert.Single(stamps);
         Assert.Equal(-1, stamp.Length);

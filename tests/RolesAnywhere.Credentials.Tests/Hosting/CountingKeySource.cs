@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using RolesAnywhere.Credentials.KeySources;
 using RolesAnywhere.Credentials.Signing;
 
 namespace RolesAnywhere.Credentials.Tests.Hosting;

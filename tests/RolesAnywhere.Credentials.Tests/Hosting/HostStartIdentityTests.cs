@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity;
 using RolesAnywhere.Credentials.Testing.Certificates;
 using RolesAnywhere.Credentials.Tests.Credentials;
 

@@ -1,4 +1,4 @@
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity;
 using RolesAnywhere.Credentials.Renewal;
 
 namespace RolesAnywhere.Credentials.Tests.Renewal;

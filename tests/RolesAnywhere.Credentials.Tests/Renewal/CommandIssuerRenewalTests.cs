@@ -1,6 +1,6 @@
-using RolesAnywhere.Credentials.Certificates;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
+using RolesAnywhere.Credentials.Identity;
 using RolesAnywhere.Credentials.Renewal;
 
 namespace RolesAnywhere.Credentials.Tests.Renewal;

@@ -1,4 +1,4 @@
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity;
 using RolesAnywhere.Credentials.Interop;
 using RolesAnywhere.Credentials.Renewal;
 

@@ -1,8 +1,8 @@
-using RolesAnywhere.Credentials.Certificates;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
+using RolesAnywhere.Credentials.Identity;
 using RolesAnywhere.Credentials.Renewal;
-using RolesAnywhere.Credentials.Tests.Certificates;
+using RolesAnywhere.Credentials.Tests.Identity;
 
 namespace RolesAnywhere.Credentials.Tests.Renewal;
 

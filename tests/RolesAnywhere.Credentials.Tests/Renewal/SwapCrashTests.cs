@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity;
 using RolesAnywhere.Credentials.Renewal;
 
 namespace RolesAnywhere.Credentials.Tests.Renewal;

@@ -1,3 +1,4 @@
+using RolesAnywhere.Credentials.Refresh;
 using RolesAnywhere.Credentials.Sessions;
 
 namespace RolesAnywhere.Credentials.Tests.Sessions;

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity;
 using RolesAnywhere.Credentials.Renewal;
-using RolesAnywhere.Credentials.Tests.Renewal;
 using RolesAnywhere.Credentials.TestSupport;
+using RolesAnywhere.Credentials.Tests.Renewal;
 using RolesAnywhere.Credentials.Tool.Tests.EndToEnd;
 using RolesAnywhere.Credentials.Tool.Tests.Support;
 

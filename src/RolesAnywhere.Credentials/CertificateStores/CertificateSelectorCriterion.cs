@@ -1,4 +1,0 @@
-namespace RolesAnywhere.Credentials.CertificateStores;
-
-/// <summary>One <c>Key=…,Value=…</c> pair of a certificate selector.</summary>
-internal sealed record CertificateSelectorCriterion(CertificateSelectorKey Key, string Value);

@@ -1,0 +1,127 @@
+
+using RolesAnywhere.Credentials.Identity;
+using RolesAnywhere.Credentials.KeySources.CertificateStore;
+using RolesAnywhere.Credentials.KeySources.OpenSsl;
+
+namespace RolesAnywhere.Credentials.KeySources;
+
+/// <summary>
+/// The one place the key loader asks whether the options name a key that is not a file: a certificate
+/// store selection, a key reference a registered <see cref="ISigningKeySource"/> opens (such as
+/// <c>pkcs11:</c>), or a TPM key (<c>handle:0x81000001</c>, a TSS2 key file).
+/// </summary>
+internal static class SigningKeySourceResolver
+{
+    private const string Pkcs11Scheme = "pkcs11:";
+
+    /// <summary>
+    /// Opens the key (and the certificate kept with it, if any) the options name by reference, or returns
+    /// <see langword="null"/> when they name ordinary key material (files, inline data, objects).
+    /// </summary>
+    /// <exception cref="RolesAnywhereConfigurationException">The reference cannot be opened, or needs a package that is not registered.</exception>
+    public static OpenedSigningKey? TryOpen(RolesAnywhereOptions options, TimeProvider timeProvider) =>
+        FindOpener(options, timeProvider)?.Invoke();
+
+    /// <summary>Returns whether the options name a key by reference (a store, a token, a TPM), without opening it.</summary>
+    /// <exception cref="RolesAnywhereConfigurationException">The reference conflicts with other settings, or needs a package that is not registered.</exception>
+    public static bool NamesKeyByReference(RolesAnywhereOptions options) => FindOpener(options, TimeProvider.System) is not null;
+
+    /// <summary>What opens the key the options name by reference, or <see langword="null"/> for ordinary key material.</summary>
+    private static Func<OpenedSigningKey>? FindOpener(RolesAnywhereOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.SigningKey is not null)
+        {
+            return null;
+        }
+
+        if (CertificateStoreKeySource.IsConfigured(options))
+        {
+            if (ConflictWithStore(options) is { } conflict)
+            {
+                throw new RolesAnywhereConfigurationException(conflict);
+            }
+
+            return () => CertificateStoreKeySource.Open(options, timeProvider);
+        }
+
+        // Like the official helper, a pkcs11: certificate alone names the token for the key as well.
+        string? reference = options.PrivateKeyPath ??
+            (IsPkcs11(options.CertificatePath) ? options.CertificatePath : null);
+        if (reference is null)
+        {
+            return null;
+        }
+
+        foreach (var source in options.SigningKeySources)
+        {
+            if (source.CanOpen(reference))
+            {
+                return () => source.Open(reference, options);
+            }
+        }
+
+        if (IsPkcs11(reference))
+        {
+            throw new RolesAnywhereConfigurationException(
+                "PrivateKeyPath is a PKCS#11 URI (pkcs11:…), but PKCS#11 support is not registered. Add the RolesAnywhere.Credentials.Pkcs11 package and call options.UsePkcs11() or services.AddRolesAnywherePkcs11().");
+        }
+
+        return OpenSslKeySource.CanOpen(reference) ? () => OpenSslKeySource.Open(reference) : null;
+    }
+
+    /// <summary>The identity sources for a key opened by <see cref="TryOpen"/>: its certificate (or the configured one) and the configured intermediates.</summary>
+    public static IdentitySpec SpecFor(RolesAnywhereOptions options, OpenedSigningKey opened)
+    {
+        bool certificateFromReference = opened.Certificate is not null || IsPkcs11(options.CertificatePath);
+        return new IdentitySpec
+        {
+            Certificate = certificateFromReference
+                ? null
+                : IdentitySpec.Input(nameof(options.CertificatePath), options.CertificatePath, nameof(options.CertificateData), options.CertificateData),
+            CertificateObject = opened.Certificate ?? options.Certificate,
+            OpenedKey = opened,
+            Intermediates = IdentitySpec.Input(nameof(options.IntermediatesPath), options.IntermediatesPath, nameof(options.IntermediatesData), options.IntermediatesData),
+            IntermediateObjects = options.Intermediates,
+        };
+    }
+
+    /// <summary>Returns whether a path setting holds a key reference (<c>pkcs11:</c>, <c>handle:</c>) rather than a file.</summary>
+    public static bool IsReference(string? value) =>
+        IsPkcs11(value) || (value is not null && value.StartsWith("handle:", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Returns whether the certificate may come from the key's store or token, so that no certificate setting is needed.</summary>
+    public static bool MayProvideCertificate(RolesAnywhereOptions options) =>
+        CertificateStoreKeySource.IsConfigured(options) || IsPkcs11(options.PrivateKeyPath) || IsPkcs11(options.CertificatePath);
+
+    /// <summary>Describes settings that cannot be combined with a certificate store selection, or returns <see langword="null"/>.</summary>
+    public static string? ConflictWithStore(RolesAnywhereOptions options)
+    {
+        if (!CertificateStoreKeySource.IsConfigured(options))
+        {
+            return null;
+        }
+
+        var conflicting = new List<string>();
+        void Check(string name, object? value)
+        {
+            if (value is not null && (value is not string text || !string.IsNullOrWhiteSpace(text)))
+            {
+                conflicting.Add(name);
+            }
+        }
+
+        Check(nameof(options.CertificatePath), options.CertificatePath);
+        Check(nameof(options.CertificateData), options.CertificateData);
+        Check(nameof(options.Certificate), options.Certificate);
+        Check(nameof(options.PrivateKeyPath), options.PrivateKeyPath);
+        Check(nameof(options.PrivateKeyData), options.PrivateKeyData);
+        Check(nameof(options.SigningKey), options.SigningKey);
+        return conflicting.Count == 0
+            ? null
+            : $"CertificateSelector/CertificateStoreName take the certificate and its key from the certificate store; remove {string.Join(", ", conflicting)}, or remove the store settings to use those instead.";
+    }
+
+    private static bool IsPkcs11(string? value) =>
+        value is not null && value.StartsWith(Pkcs11Scheme, StringComparison.OrdinalIgnoreCase);
+}
