@@ -52,6 +52,28 @@ public sealed class PackageMetadataTests(PackedPackages packages) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("RolesAnywhere.Credentials.Pkcs11", false)]
+    [InlineData("RolesAnywhere.Credentials.MLDsa", true)]
+    [InlineData("RolesAnywhere.Credentials.Testing", false)]
+    public void Library_DependsOnTheCore_ExactlyOnlyWhenItUsesTheCoresInternals(string id, bool exact)
+    {
+        // A package given the core's internals (InternalsVisibleTo) breaks with any other core build, so it must pin
+        // the exact version; one that uses only the public API takes this version or later.
+        string version = ExpectedVersion();
+        var dependencies = Element(ReadNuspec(packages.PackagePath(id)), "dependencies").Descendants()
+            .Where(e => e.Name.LocalName == "dependency" && e.Attribute("id")?.Value == "RolesAnywhere.Credentials")
+            .Select(e => e.Attribute("version")?.Value)
+            .ToArray();
+
+        Assert.Equal(2, dependencies.Length); // one per target framework
+        Assert.All(dependencies, range => Assert.Equal(exact ? $"[{version}]" : version, range));
+
+        var coreProject = XDocument.Load(Path.Combine(packages.RepositoryRoot, "src", "RolesAnywhere.Credentials", "RolesAnywhere.Credentials.csproj"));
+        bool seesInternals = coreProject.Descendants("InternalsVisibleTo").Any(e => e.Attribute("Include")?.Value == id);
+        Assert.Equal(exact, seesInternals);
+    }
+
+    [Theory]
     [MemberData(nameof(Libraries))]
     public void Library_SymbolsPackage_HasAPdbForEachFramework(string id)
     {

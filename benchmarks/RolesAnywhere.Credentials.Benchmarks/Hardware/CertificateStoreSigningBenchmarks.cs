@@ -17,7 +17,7 @@ public class CertificateStoreSigningBenchmarks
     private readonly byte[] _signature = new byte[139];
     private readonly string _storeName = "ra-bench-" + Guid.NewGuid().ToString("N")[..12];
     private RolesAnywhereOptions _options = null!;
-    private SoftwareSigningKey _software = null!;
+    private AsymmetricSigningKey _software = null!;
     private OpenedSigningKey _store = null!;
 
     [GlobalSetup]
@@ -34,7 +34,7 @@ public class CertificateStoreSigningBenchmarks
 
         _options = new RolesAnywhereOptions { CertificateStoreName = _storeName, CertificateSelector = "Key=x509Subject,Value=CN=ra-bench-store" };
         _store = SigningKeySourceResolver.TryOpen(_options, TimeProvider.System)!;
-        _software = new SoftwareSigningKey(ecdsa);
+        _software = new AsymmetricSigningKey(ecdsa);
     }
 
     [GlobalCleanup]

@@ -13,7 +13,7 @@ public abstract class DeviceSigningBenchmarks
     private readonly byte[] _data = "AWS4-X509-ECDSA-SHA256\n20260101T000000Z\n20260101/us-east-1/rolesanywhere/aws4_request\n0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"u8.ToArray();
     private readonly byte[] _signature = new byte[139];
     private string _directory = null!;
-    private SoftwareSigningKey _software = null!;
+    private AsymmetricSigningKey _software = null!;
     private ISigningKey _device = null!;
 
     [GlobalSetup]
@@ -47,7 +47,7 @@ public abstract class DeviceSigningBenchmarks
     }
 
     /// <summary>Sets the device up in <paramref name="directory"/> and opens its P-256 key, with the software key to compare it with.</summary>
-    protected abstract (ISigningKey Device, SoftwareSigningKey Software) Open(string directory);
+    protected abstract (ISigningKey Device, AsymmetricSigningKey Software) Open(string directory);
 
     /// <summary>Stops what <see cref="Open"/> started, after the keys are disposed.</summary>
     protected virtual void Close()

@@ -10,7 +10,7 @@ public class Pkcs11SigningBenchmarks : DeviceSigningBenchmarks
 {
     private const string Pin = "1234";
 
-    protected override (ISigningKey Device, SoftwareSigningKey Software) Open(string directory)
+    protected override (ISigningKey Device, AsymmetricSigningKey Software) Open(string directory)
     {
         var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         SoftHsmConfiguration.Use(directory);
@@ -20,6 +20,6 @@ public class Pkcs11SigningBenchmarks : DeviceSigningBenchmarks
         SoftHsmConfiguration.ImportKey(keyFile, "bench", "bench", "01", Pin);
         File.Delete(keyFile);
         var token = Pkcs11SigningKey.Open($"pkcs11:token=bench;object=bench?module-path={SoftHsmConfiguration.ModulePath}&pin-value={Pin}");
-        return (token, new SoftwareSigningKey(ecdsa));
+        return (token, new AsymmetricSigningKey(ecdsa));
     }
 }

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using RolesAnywhere.Credentials.KeySources.OpenSsl;
+using RolesAnywhere.Credentials.KeySources;
 using RolesAnywhere.Credentials.Signing;
 using RolesAnywhere.Credentials.TestSupport.Hardware;
 
@@ -10,11 +10,11 @@ public class TpmSigningBenchmarks : DeviceSigningBenchmarks
 {
     private SwtpmProcess? _swtpm;
 
-    protected override (ISigningKey Device, SoftwareSigningKey Software) Open(string directory)
+    protected override (ISigningKey Device, AsymmetricSigningKey Software) Open(string directory)
     {
         _swtpm = SwtpmProcess.Start(directory);
         _swtpm.CreatePersistentKey(directory, "ecc256:ecdsa", "0x81000001", "bench");
-        return (OpenSslProviderKey.Open(OpenSslProviderKey.Tpm2Provider, "handle:0x81000001"), new SoftwareSigningKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)));
+        return (OpenSslProviderKey.Open(OpenSslProviderKey.Tpm2Provider, "handle:0x81000001"), new AsymmetricSigningKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)));
     }
 
     protected override void Close() => _swtpm?.Dispose();

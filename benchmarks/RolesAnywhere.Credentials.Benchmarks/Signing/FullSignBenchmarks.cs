@@ -15,7 +15,7 @@ public class FullSignBenchmarks
     private readonly byte[] _signature = new byte[512];
     private readonly char[] _authorization = new char[2048];
     private RolesAnywhereRequestSigner _signer = null!;
-    private SoftwareSigningKey _key = null!;
+    private AsymmetricSigningKey _key = null!;
     private AsymmetricAlgorithm _rawKey = null!;
     private SigningRequest _request;
     private byte[] _stringToSign = null!;
@@ -29,7 +29,7 @@ public class FullSignBenchmarks
         (var certificate, var key) = BenchmarkRequests.CreateIdentity(rsa: Key == "RSA-2048");
         byte[] pkcs8 = key.ExportPkcs8PrivateKey();
         _rawKey = key;
-        _key = key is RSA ? new SoftwareSigningKey(ImportRsa(pkcs8)) : new SoftwareSigningKey(ImportEcdsa(pkcs8));
+        _key = key is RSA ? new AsymmetricSigningKey(ImportRsa(pkcs8)) : new AsymmetricSigningKey(ImportEcdsa(pkcs8));
         _signer = new RolesAnywhereRequestSigner(certificate, null, _key);
         _request = BenchmarkRequests.Create(arnsInQuery: false);
         _stringToSign = Encoding.ASCII.GetBytes(_signer.GetStringToSign(_request));

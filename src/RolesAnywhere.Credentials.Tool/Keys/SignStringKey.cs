@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using RolesAnywhere.Credentials.Identity.Decoding;
+using RolesAnywhere.Credentials.KeySources;
 using RolesAnywhere.Credentials.KeySources.CertificateStore;
 using RolesAnywhere.Credentials.KeySources.OpenSsl;
 using RolesAnywhere.Credentials.Signing;
@@ -31,7 +32,7 @@ internal sealed class SignStringKey : IDisposable
         signingKey = key;
         platformKey = key switch
         {
-            SoftwareSigningKey software => software.PlatformKey,
+            AsymmetricSigningKey software => software.PlatformKey,
             OpenSslProviderSigningKey provider => provider.ProviderKey.PlatformKey,
             _ => null,
         };

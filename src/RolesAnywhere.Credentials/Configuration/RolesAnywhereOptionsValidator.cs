@@ -74,7 +74,7 @@ internal sealed class RolesAnywhereOptionsValidator : IValidateOptions<RolesAnyw
     private static void CheckReadable(List<string> failures, string setting, string? path, RolesAnywhereOptions options)
     {
         // A reference (pkcs11:, handle:, or whatever a registered key source opens) is no file to read.
-        if (string.IsNullOrWhiteSpace(path) || SigningKeySourceResolver.IsReference(path) || options.SigningKeySources.Any(s => s.CanOpen(path)))
+        if (string.IsNullOrWhiteSpace(path) || SigningKeySourceResolver.IsReference(options, path))
         {
             return;
         }

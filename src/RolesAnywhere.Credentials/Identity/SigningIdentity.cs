@@ -22,7 +22,7 @@ namespace RolesAnywhere.Credentials.Identity;
 /// Disposing the identity disposes the key it loaded and the certificates it created.
 /// </para>
 /// </remarks>
-public sealed class SigningIdentity : IDisposable
+internal sealed class SigningIdentity : IDisposable
 {
     private const string PasswordParameter = "password";
 

@@ -193,8 +193,8 @@ internal static class SigningIdentityLoader
         {
             return key switch
             {
-                RSA rsa => new SoftwareSigningKey(rsa),
-                ECDsa ecdsa => new SoftwareSigningKey(ecdsa),
+                RSA rsa => new AsymmetricSigningKey(rsa),
+                ECDsa ecdsa => new AsymmetricSigningKey(ecdsa),
                 MLDsaPrivateKey mldsa => mldsa.TakeSigningKey(),
                 _ => throw new RolesAnywhereConfigurationException($"The private key from {keySource} is neither RSA, ECDSA nor ML-DSA."),
             };

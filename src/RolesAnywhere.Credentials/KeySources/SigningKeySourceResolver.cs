@@ -14,6 +14,10 @@ internal static class SigningKeySourceResolver
 {
     private const string Pkcs11Scheme = "pkcs11:";
 
+    /// <summary>Key kinds the core opens itself, after the application's sources. The certificate store is not one:
+    /// it is chosen by its own settings (<see cref="RolesAnywhereOptions.CertificateSelector"/>), not by a key reference.</summary>
+    private static readonly ISigningKeySource[] BuiltIn = [TpmKeySource.Instance];
+
     /// <summary>
     /// Opens the key (and the certificate kept with it, if any) the options name by reference, or returns
     /// <see langword="null"/> when they name ordinary key material (files, inline data, objects).
@@ -53,22 +57,21 @@ internal static class SigningKeySourceResolver
             return null;
         }
 
-        foreach (var source in options.SigningKeySources)
-        {
-            if (source.CanOpen(reference))
-            {
-                return () => source.Open(reference, options);
-            }
-        }
-
-        if (IsPkcs11(reference))
+        if (IsPkcs11(reference) && !options.SigningKeySources.Any(s => s.CanOpen(reference)))
         {
             throw new RolesAnywhereConfigurationException(
                 "PrivateKeyPath is a PKCS#11 URI (pkcs11:…), but PKCS#11 support is not registered. Add the RolesAnywhere.Credentials.Pkcs11 package and call options.UsePkcs11() or services.AddRolesAnywherePkcs11().");
         }
 
-        return OpenSslKeySource.CanOpen(reference) ? () => OpenSslKeySource.Open(reference) : null;
+        return SourceFor(options, reference) is { } source ? () => source.Open(reference, options) : null;
     }
+
+    /// <summary>
+    /// The source that opens <paramref name="keyReference"/>: the application's <see cref="RolesAnywhereOptions.SigningKeySources"/>
+    /// first (in order), then the built-in ones; <see langword="null"/> when the reference is a file path.
+    /// </summary>
+    public static ISigningKeySource? SourceFor(RolesAnywhereOptions options, string keyReference) =>
+        options.SigningKeySources.Concat(BuiltIn).FirstOrDefault(source => source.CanOpen(keyReference));
 
     /// <summary>The identity sources for a key opened by <see cref="TryOpen"/>: its certificate (or the configured one) and the configured intermediates.</summary>
     public static IdentitySpec SpecFor(RolesAnywhereOptions options, OpenedSigningKey opened)
@@ -87,8 +90,13 @@ internal static class SigningKeySourceResolver
     }
 
     /// <summary>Returns whether a path setting holds a key reference (<c>pkcs11:</c>, <c>handle:</c>) rather than a file.</summary>
+    /// <summary>Returns whether <paramref name="value"/> names a key in a token or TPM rather than a key file (for renewal, which has no key sources of its own).</summary>
     public static bool IsReference(string? value) =>
-        IsPkcs11(value) || (value is not null && value.StartsWith("handle:", StringComparison.OrdinalIgnoreCase));
+        value is not null && (IsPkcs11(value) || BuiltIn.Any(source => source.CanOpen(value)));
+
+    /// <summary>Returns whether <paramref name="value"/> is a reference some source opens (so no file to read), given the application's sources.</summary>
+    public static bool IsReference(RolesAnywhereOptions options, string value) =>
+        IsPkcs11(value) || SourceFor(options, value) is not null;
 
     /// <summary>Returns whether the certificate may come from the key's store or token, so that no certificate setting is needed.</summary>
     public static bool MayProvideCertificate(RolesAnywhereOptions options) =>

@@ -12,7 +12,7 @@ public sealed partial class RolesAnywhereRequestSigner
     /// <param name="destination">Receives the value; <see cref="AmzDateLength"/> characters.</param>
     /// <param name="charsWritten"><see cref="AmzDateLength"/>, or 0 when <paramref name="destination"/> is too small.</param>
     /// <returns><see langword="false"/> when <paramref name="destination"/> is too small; otherwise <see langword="true"/>.</returns>
-    public static bool TryFormatAmzDate(DateTimeOffset timestamp, Span<char> destination, out int charsWritten)
+    internal static bool TryFormatAmzDate(DateTimeOffset timestamp, Span<char> destination, out int charsWritten)
     {
         if (destination.Length < AmzDate.Length)
         {
@@ -38,7 +38,7 @@ public sealed partial class RolesAnywhereRequestSigner
     /// <param name="parameters">The unencoded parameters; <see langword="null"/> or empty for none.</param>
     /// <returns>The query string without the leading <c>?</c>; empty when there are no parameters.</returns>
     /// <exception cref="ArgumentException">A name or value is <see langword="null"/> or not valid UTF-16.</exception>
-    public static string FormatQueryString(IReadOnlyList<KeyValuePair<string, string>>? parameters)
+    internal static string FormatQueryString(IReadOnlyList<KeyValuePair<string, string>>? parameters)
     {
         int length = CanonicalQueryWriter.GetLength(parameters, nameof(parameters));
         if (length == 0)
@@ -66,7 +66,7 @@ public sealed partial class RolesAnywhereRequestSigner
     /// <returns>For example <c>rolesanywhere.us-east-1.amazonaws.com</c> or <c>127.0.0.1:8443</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="endpoint"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="endpoint"/> is not absolute.</exception>
-    public static string FormatHostHeader(Uri endpoint)
+    internal static string FormatHostHeader(Uri endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         if (!endpoint.IsAbsoluteUri)

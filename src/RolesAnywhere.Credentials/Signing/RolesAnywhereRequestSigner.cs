@@ -43,7 +43,7 @@ public sealed partial class RolesAnywhereRequestSigner
     public const string DateHeaderName = "X-Amz-Date";
 
     /// <summary>The length of an <c>X-Amz-Date</c> value, <c>yyyyMMddTHHmmssZ</c>.</summary>
-    public const int AmzDateLength = AmzDate.Length;
+    internal const int AmzDateLength = AmzDate.Length;
 
     private const string RsaAlgorithmName = "AWS4-X509-RSA-SHA256";
     private const string EcdsaAlgorithmName = "AWS4-X509-ECDSA-SHA256";

@@ -26,7 +26,7 @@ internal sealed class CountingKeySource : ISigningKeySource
     {
         var ecdsa = ECDsa.Create();
         ecdsa.ImportFromPem(File.ReadAllText(keyReference[Scheme.Length..]));
-        var key = new CountingSigningKey(new SoftwareSigningKey(ecdsa));
+        var key = new CountingSigningKey(new AsymmetricSigningKey(ecdsa));
         opened.Enqueue(key);
         return new OpenedSigningKey(key, certificate: null);
     }

@@ -3,7 +3,7 @@ using RolesAnywhere.Credentials.Signing;
 namespace RolesAnywhere.Credentials.Tests.Hosting;
 
 /// <summary>A software key that counts its signatures and whether it was disposed.</summary>
-internal sealed class CountingSigningKey(SoftwareSigningKey inner) : ISigningKey
+internal sealed class CountingSigningKey(AsymmetricSigningKey inner) : ISigningKey
 {
     private int signatures;
     private int disposals;

@@ -21,7 +21,7 @@ public sealed class OptionsSourcesTests(KeyMaterialFixture keys) : IClassFixture
     [Fact]
     public void Load_SeveralSourcesForEachPart_ReportsAllConflictsAtOnce()
     {
-        using var signingKey = new SoftwareSigningKey(CopyOf(keys.P256));
+        using var signingKey = new AsymmetricSigningKey(CopyOf(keys.P256));
         var options = new RolesAnywhereOptions
         {
             CertificatePath = "cert.pem",
@@ -60,7 +60,7 @@ public sealed class OptionsSourcesTests(KeyMaterialFixture keys) : IClassFixture
     [Fact]
     public void Load_ExternalSigningKey_IsValidatedAndNotDisposed()
     {
-        using var signingKey = new SoftwareSigningKey(CopyOf(keys.P384));
+        using var signingKey = new AsymmetricSigningKey(CopyOf(keys.P384));
         var identity = SigningIdentityLoader.Load(
             new RolesAnywhereOptions { CertificateData = keys.P384Leaf.ExportCertificatePem(), SigningKey = signingKey },
             TimeProvider.System);
@@ -74,7 +74,7 @@ public sealed class OptionsSourcesTests(KeyMaterialFixture keys) : IClassFixture
     [Fact]
     public void Load_ExternalSigningKeyOfAnotherCertificate_IsRejectedBeforeAnyRequest()
     {
-        using var signingKey = new SoftwareSigningKey(CopyOf(keys.OtherP256));
+        using var signingKey = new AsymmetricSigningKey(CopyOf(keys.OtherP256));
 
         IdentityAssert.ConfigurationError(
             () => SigningIdentityLoader.Load(new RolesAnywhereOptions { CertificateData = keys.P256Leaf.ExportCertificatePem(), SigningKey = signingKey }, TimeProvider.System),

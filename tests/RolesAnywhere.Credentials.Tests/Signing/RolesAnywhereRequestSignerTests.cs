@@ -21,7 +21,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [Fact]
     public void Constructor_NullCertificate_ThrowsArgumentNullException()
     {
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
 
         Assert.Equal("certificate", Assert.Throws<ArgumentNullException>(() => new RolesAnywhereRequestSigner(null!, null, key)).ParamName);
     }
@@ -35,7 +35,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [Fact]
     public void Constructor_KeyOfAnotherFamily_ThrowsConfigurationException()
     {
-        using SoftwareSigningKey ecdsaKey = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey ecdsaKey = TestKeys.P256.CreateKey();
 
         var error = Assert.Throws<RolesAnywhereConfigurationException>(() => new RolesAnywhereRequestSigner(TestKeys.Rsa2048.Certificate, null, ecdsaKey));
 
@@ -45,7 +45,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [Fact]
     public void Constructor_NullIntermediate_ThrowsArgumentException()
     {
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
 
         var error = Assert.Throws<ArgumentException>(() => new RolesAnywhereRequestSigner(TestKeys.P256.Certificate, [null!], key));
 
@@ -55,7 +55,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [Fact]
     public void Constructor_Certificate_HeaderIsBase64OfDer()
     {
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
 
         var signer = new RolesAnywhereRequestSigner(TestKeys.P256.Certificate, null, key);
 
@@ -67,7 +67,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [InlineData(true)]
     public void Constructor_NoIntermediates_ChainHeaderOmittedAndUnsigned(bool emptyList)
     {
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
 
         var signer = new RolesAnywhereRequestSigner(TestKeys.P256.Certificate, emptyList ? [] : null, key);
 
@@ -80,7 +80,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [Fact]
     public void Constructor_Intermediates_ChainIsCommaSeparatedAndSigned()
     {
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
         X509Certificate2 first = TestKeys.Rsa2048.Certificate;
         X509Certificate2 second = TestKeys.P384.Certificate;
 
@@ -94,7 +94,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [Fact]
     public void Constructor_IntermediatesHoldTheLeaf_LeafLeftOutOfTheChain()
     {
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
 
         var onlyLeaf = new RolesAnywhereRequestSigner(TestKeys.P256.Certificate, [TestKeys.P256.Certificate], key);
         var leafAndOther = new RolesAnywhereRequestSigner(TestKeys.P256.Certificate, [TestKeys.P256.Certificate, TestKeys.P384.Certificate], key);
@@ -112,7 +112,7 @@ public sealed class RolesAnywhereRequestSignerTests
     public void Constructor_Serial_IsUnsignedDecimal(byte[] serial, string expected)
     {
         using X509Certificate2 certificate = TestKeys.P256.CreateCertificate(serial);
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
 
         var signer = new RolesAnywhereRequestSigner(certificate, null, key);
 
@@ -124,8 +124,8 @@ public sealed class RolesAnywhereRequestSignerTests
     public void AlgorithmName_CertificateSignedWithSha384_StillSha256()
     {
         // TestKeys' EC certificates are signed with ECDSA-SHA384; the request signature is SHA-256 regardless.
-        using SoftwareSigningKey p384 = TestKeys.P384.CreateKey();
-        using SoftwareSigningKey rsa = TestKeys.Rsa4096.CreateKey();
+        using AsymmetricSigningKey p384 = TestKeys.P384.CreateKey();
+        using AsymmetricSigningKey rsa = TestKeys.Rsa4096.CreateKey();
 
         Assert.Equal("AWS4-X509-ECDSA-SHA256", new RolesAnywhereRequestSigner(TestKeys.P384.Certificate, null, p384).AlgorithmName);
         Assert.Equal("AWS4-X509-RSA-SHA256", new RolesAnywhereRequestSigner(TestKeys.Rsa4096.Certificate, null, rsa).AlgorithmName);
@@ -134,7 +134,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [Fact]
     public void GetCanonicalRequest_AnyOs_LinesEndInLineFeedOnly()
     {
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
         var signer = new RolesAnywhereRequestSigner(TestKeys.P256.Certificate, [TestKeys.P384.Certificate], key);
 
         string canonical = signer.GetCanonicalRequest(CreateRequest(query: [KeyValuePair.Create("a", "b")]));
@@ -155,7 +155,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [InlineData("\tapplication/json;\t \tcharset=utf-8 ", "application/json; charset=utf-8")]
     public void GetCanonicalRequest_HeaderWhitespace_TrimmedAndCollapsed(string contentType, string expected)
     {
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
         var signer = new RolesAnywhereRequestSigner(TestKeys.P256.Certificate, null, key);
 
         string canonical = signer.GetCanonicalRequest(CreateRequest(contentType: contentType));
@@ -166,7 +166,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [Fact]
     public void GetCanonicalRequest_HostWithPort_SignedWithPort()
     {
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
         var signer = new RolesAnywhereRequestSigner(TestKeys.P256.Certificate, null, key);
 
         string canonical = signer.GetCanonicalRequest(CreateRequest(host: "127.0.0.1:8443"));
@@ -177,7 +177,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [Fact]
     public void GetStringToSign_Request_HasScopeWithPlainRegion()
     {
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
         var signer = new RolesAnywhereRequestSigner(TestKeys.P256.Certificate, null, key);
         SigningRequest request = CreateRequest(host: "rolesanywhere-fips.us-gov-west-1.amazonaws.com", region: "us-gov-west-1");
 
@@ -192,7 +192,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [Fact]
     public void TryCreateAuthorizationHeader_DestinationOneCharTooSmall_ReturnsFalse()
     {
-        using SoftwareSigningKey key = TestKeys.Rsa2048.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.Rsa2048.CreateKey();
         var signer = new RolesAnywhereRequestSigner(TestKeys.Rsa2048.Certificate, null, key);
         int length = signer.CreateAuthorizationHeader(CreateRequest()).Length;
         char[] destination = new char[length];
@@ -208,7 +208,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [InlineData(20)]
     public void TryCreateAuthorizationHeader_TinyDestination_ReturnsFalse(int size)
     {
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
         var signer = new RolesAnywhereRequestSigner(TestKeys.P256.Certificate, null, key);
 
         Assert.False(signer.TryCreateAuthorizationHeader(CreateRequest(), new char[size], out int written));
@@ -218,7 +218,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [Fact]
     public void MaxAuthorizationHeaderLength_LongestRegionAndSignature_IsEnough()
     {
-        using SoftwareSigningKey key = TestKeys.P521.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P521.CreateKey();
         var signer = new RolesAnywhereRequestSigner(TestKeys.P521.Certificate, null, key);
         SigningRequest request = CreateRequest(region: new string('a', 64));
 
@@ -232,7 +232,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [Fact]
     public void CreateAuthorizationHeader_EcdsaKey_SignatureIsDerAndVerifies()
     {
-        using SoftwareSigningKey key = TestKeys.P384.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P384.CreateKey();
         var signer = new RolesAnywhereRequestSigner(TestKeys.P384.Certificate, null, key);
         SigningRequest request = CreateRequest();
 
@@ -246,7 +246,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [Fact]
     public async Task CreateAuthorizationHeaderAsync_CanceledToken_ThrowsOperationCanceledException()
     {
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
         var signer = new RolesAnywhereRequestSigner(TestKeys.P256.Certificate, null, key);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await signer.CreateAuthorizationHeaderAsync(CreateRequest(), new CancellationToken(canceled: true)));
@@ -255,7 +255,7 @@ public sealed class RolesAnywhereRequestSignerTests
     [Fact]
     public async Task CreateAuthorizationHeaderAsync_SameRequest_SameAsSyncForRsa()
     {
-        using SoftwareSigningKey key = TestKeys.Rsa2048.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.Rsa2048.CreateKey();
         var signer = new RolesAnywhereRequestSigner(TestKeys.Rsa2048.Certificate, [TestKeys.P256.Certificate], key);
         SigningRequest request = CreateRequest(query: [KeyValuePair.Create("roleArn", "arn:aws:iam::1:role/r")]);
 
@@ -267,7 +267,7 @@ public sealed class RolesAnywhereRequestSignerTests
     {
         // The signer remembers the last body's digest: a changed body (same length, or beyond the
         // remembered size) must never reuse it.
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
         var signer = new RolesAnywhereRequestSigner(TestKeys.P256.Certificate, null, key);
         byte[] first = "{\"durationSeconds\":3600}"u8.ToArray();
         byte[] second = "{\"durationSeconds\":7200}"u8.ToArray();

@@ -21,7 +21,7 @@ public sealed class SignerAllocationTests
     [Fact]
     public void TryCreateAuthorizationHeader_Rsa2048_AllocatesZeroBytes()
     {
-        using SoftwareSigningKey key = TestKeys.Rsa2048.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.Rsa2048.CreateKey();
 
         Assert.Equal(0, MeasureAllocatedBytes(new RolesAnywhereRequestSigner(TestKeys.Rsa2048.Certificate, [TestKeys.P384.Certificate], key)));
     }
@@ -29,7 +29,7 @@ public sealed class SignerAllocationTests
     [Fact]
     public void TryCreateAuthorizationHeader_P256_AllocatesZeroBytes()
     {
-        using SoftwareSigningKey key = TestKeys.P256.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P256.CreateKey();
 
         Assert.Equal(0, MeasureAllocatedBytes(new RolesAnywhereRequestSigner(TestKeys.P256.Certificate, null, key)));
     }
@@ -37,7 +37,7 @@ public sealed class SignerAllocationTests
     [Fact]
     public void TryCreateAuthorizationHeader_P521_AllocatesZeroBytes()
     {
-        using SoftwareSigningKey key = TestKeys.P521.CreateKey();
+        using AsymmetricSigningKey key = TestKeys.P521.CreateKey();
 
         Assert.Equal(0, MeasureAllocatedBytes(new RolesAnywhereRequestSigner(TestKeys.P521.Certificate, null, key)));
     }

@@ -79,18 +79,18 @@ internal sealed class SigningVector
     public static byte[] SignatureOf(string authorization) =>
         Convert.FromHexString(authorization[(authorization.IndexOf("Signature=", StringComparison.Ordinal) + "Signature=".Length)..]);
 
-    public SoftwareSigningKey CreateKey()
+    public AsymmetricSigningKey CreateKey()
     {
         if (Certificate.GetKeyAlgorithm() == "1.2.840.113549.1.1.1")
         {
             var rsa = RSA.Create();
             rsa.ImportFromPem(PrivateKeyPem);
-            return new SoftwareSigningKey(rsa);
+            return new AsymmetricSigningKey(rsa);
         }
 
         var ecdsa = ECDsa.Create();
         ecdsa.ImportFromPem(PrivateKeyPem);
-        return new SoftwareSigningKey(ecdsa);
+        return new AsymmetricSigningKey(ecdsa);
     }
 
     public SigningRequest CreateRequest() =>

@@ -11,7 +11,7 @@ public sealed class SigningVectorTests
     public void Constructor_Vector_CertificateHeadersMatchCapture(string name)
     {
         SigningVector vector = SigningVector.Load(name);
-        using SoftwareSigningKey key = vector.CreateKey();
+        using AsymmetricSigningKey key = vector.CreateKey();
 
         var signer = new RolesAnywhereRequestSigner(vector.Certificate, vector.Intermediates, key);
 
@@ -46,7 +46,7 @@ public sealed class SigningVectorTests
     {
         SigningVector vector = SigningVector.Load(name);
         Assert.NotNull(vector.CanonicalRequest);
-        using SoftwareSigningKey key = vector.CreateKey();
+        using AsymmetricSigningKey key = vector.CreateKey();
         var signer = new RolesAnywhereRequestSigner(vector.Certificate, vector.Intermediates, key);
 
         Assert.Equal(vector.CanonicalRequest, signer.GetCanonicalRequest(vector.CreateRequest()));
@@ -60,7 +60,7 @@ public sealed class SigningVectorTests
         // The strongest check for the wire captures (no canonical request given): the signature the
         // reference client produced verifies over exactly the string to sign computed here.
         SigningVector vector = SigningVector.Load(name);
-        using SoftwareSigningKey key = vector.CreateKey();
+        using AsymmetricSigningKey key = vector.CreateKey();
         var signer = new RolesAnywhereRequestSigner(vector.Certificate, vector.Intermediates, key);
 
         byte[] stringToSign = Encoding.ASCII.GetBytes(signer.GetStringToSign(vector.CreateRequest()));
@@ -73,7 +73,7 @@ public sealed class SigningVectorTests
     public void TryCreateAuthorizationHeader_Vector_ReproducesOrVerifies(string name)
     {
         SigningVector vector = SigningVector.Load(name);
-        using SoftwareSigningKey key = vector.CreateKey();
+        using AsymmetricSigningKey key = vector.CreateKey();
         var signer = new RolesAnywhereRequestSigner(vector.Certificate, vector.Intermediates, key);
         SigningRequest request = vector.CreateRequest();
         Span<char> destination = stackalloc char[signer.MaxAuthorizationHeaderLength];
@@ -88,7 +88,7 @@ public sealed class SigningVectorTests
     public void CreateAuthorizationHeader_Vector_ReproducesOrVerifies(string name)
     {
         SigningVector vector = SigningVector.Load(name);
-        using SoftwareSigningKey key = vector.CreateKey();
+        using AsymmetricSigningKey key = vector.CreateKey();
         var signer = new RolesAnywhereRequestSigner(vector.Certificate, vector.Intermediates, key);
         SigningRequest request = vector.CreateRequest();
 
@@ -100,7 +100,7 @@ public sealed class SigningVectorTests
     public async Task CreateAuthorizationHeaderAsync_Vector_ReproducesOrVerifies(string name)
     {
         SigningVector vector = SigningVector.Load(name);
-        using SoftwareSigningKey key = vector.CreateKey();
+        using AsymmetricSigningKey key = vector.CreateKey();
         var signer = new RolesAnywhereRequestSigner(vector.Certificate, vector.Intermediates, key);
         SigningRequest request = vector.CreateRequest();
 

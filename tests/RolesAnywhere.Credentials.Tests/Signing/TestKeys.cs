@@ -6,7 +6,7 @@ namespace RolesAnywhere.Credentials.Tests.Signing;
 
 /// <summary>
 /// Key pairs with self-signed certificates, each generated once per test run (RSA-4096 generation is
-/// slow), from which tests make as many independent <see cref="SoftwareSigningKey"/> instances as they need.
+/// slow), from which tests make as many independent <see cref="AsymmetricSigningKey"/> instances as they need.
 /// </summary>
 internal sealed class TestKeys
 {
@@ -40,18 +40,18 @@ internal sealed class TestKeys
     public X509Certificate2 Certificate { get; }
 
     /// <summary>Creates a new software key over a private copy of the key pair.</summary>
-    public SoftwareSigningKey CreateKey()
+    public AsymmetricSigningKey CreateKey()
     {
         if (_isRsa)
         {
             var rsa = RSA.Create();
             rsa.ImportPkcs8PrivateKey(_pkcs8, out _);
-            return new SoftwareSigningKey(rsa);
+            return new AsymmetricSigningKey(rsa);
         }
 
         var ecdsa = ECDsa.Create();
         ecdsa.ImportPkcs8PrivateKey(_pkcs8, out _);
-        return new SoftwareSigningKey(ecdsa);
+        return new AsymmetricSigningKey(ecdsa);
     }
 
     /// <summary>Issues a certificate for this key pair with the given serial number bytes (big-endian).</summary>

@@ -68,18 +68,18 @@ internal static class CertificateStoreKeySource
         }
     }
 
-    private static SoftwareSigningKey OpenKey(X509Certificate2 certificate, string description)
+    private static AsymmetricSigningKey OpenKey(X509Certificate2 certificate, string description)
     {
         try
         {
             if (certificate.GetRSAPrivateKey() is { } rsa)
             {
-                return new SoftwareSigningKey(rsa);
+                return new AsymmetricSigningKey(rsa);
             }
 
             if (certificate.GetECDsaPrivateKey() is { } ecdsa)
             {
-                return new SoftwareSigningKey(ecdsa);
+                return new AsymmetricSigningKey(ecdsa);
             }
         }
         catch (CryptographicException ex)

@@ -11,11 +11,11 @@ namespace RolesAnywhere.Credentials.KeySources.OpenSsl;
 internal sealed class OpenSslProviderSigningKey : ISigningKey
 {
     private static readonly ConcurrentDictionary<string, object> s_providerGates = new(StringComparer.Ordinal);
-    private readonly SoftwareSigningKey _key;
+    private readonly AsymmetricSigningKey _key;
     private readonly object _gate;
     private readonly string _description;
 
-    public OpenSslProviderSigningKey(SoftwareSigningKey key, string providerName, string keyUri)
+    public OpenSslProviderSigningKey(AsymmetricSigningKey key, string providerName, string keyUri)
     {
         _key = key;
         _gate = s_providerGates.GetOrAdd(providerName, _ => new object());
@@ -23,7 +23,7 @@ internal sealed class OpenSslProviderSigningKey : ISigningKey
     }
 
     /// <summary>Gets the wrapper over the provider key, whose platform key signs through the provider.</summary>
-    internal SoftwareSigningKey ProviderKey => _key;
+    internal AsymmetricSigningKey ProviderKey => _key;
 
     public SigningKeyAlgorithm Algorithm => _key.Algorithm;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using RolesAnywhere.Credentials.KeySources.OpenSsl;
+using RolesAnywhere.Credentials.KeySources;
 using RolesAnywhere.Credentials.Signing;
 using RolesAnywhere.Credentials.TestSupport;
 

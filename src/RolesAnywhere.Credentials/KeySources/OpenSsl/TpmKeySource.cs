@@ -3,17 +3,23 @@ namespace RolesAnywhere.Credentials.KeySources.OpenSsl;
 /// <summary>
 /// Recognises TPM key references in <see cref="RolesAnywhereOptions.PrivateKeyPath"/>: a persistent handle
 /// (<c>handle:0x81000001</c>), opened through the OpenSSL <c>tpm2</c> provider, and TSS2 key files, which
-/// get a clear error (the provider API .NET offers cannot load them).
+/// get a clear error (the provider API .NET offers cannot load them). A built-in <see cref="ISigningKeySource"/>,
+/// consulted after the ones in <see cref="RolesAnywhereOptions.SigningKeySources"/>.
 /// </summary>
-internal static class OpenSslKeySource
+internal sealed class TpmKeySource : ISigningKeySource
 {
+    /// <summary>The one instance: the source holds no state.</summary>
+    public static readonly TpmKeySource Instance = new();
+
     private const string HandlePrefix = "handle:";
     private const string Tss2PemHeader = "-----BEGIN TSS2 PRIVATE KEY-----";
 
-    public static bool CanOpen(string keyReference) =>
+    /// <inheritdoc/>
+    public bool CanOpen(string keyReference) =>
         keyReference.StartsWith(HandlePrefix, StringComparison.OrdinalIgnoreCase) || IsTss2KeyFile(keyReference);
 
-    public static OpenedSigningKey Open(string keyReference)
+    /// <inheritdoc/>
+    public OpenedSigningKey Open(string keyReference, RolesAnywhereOptions options)
     {
         if (!keyReference.StartsWith(HandlePrefix, StringComparison.OrdinalIgnoreCase))
         {

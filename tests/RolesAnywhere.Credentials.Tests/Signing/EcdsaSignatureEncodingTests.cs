@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using RolesAnywhere.Credentials.Signing;
 
-namespace RolesAnywhere.Credentials.Hardware.Tests.Pkcs11;
+namespace RolesAnywhere.Credentials.Tests.Signing;
 
 public sealed class EcdsaSignatureEncodingTests
 {

@@ -1,4 +1,4 @@
-namespace RolesAnywhere.Credentials.Diagnostics;
+namespace RolesAnywhere.Credentials;
 
 /// <summary>
 /// Names under which the library reports traces and metrics, for OpenTelemetry and other listeners:

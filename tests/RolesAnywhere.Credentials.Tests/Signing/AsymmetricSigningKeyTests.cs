@@ -3,7 +3,7 @@ using RolesAnywhere.Credentials.Signing;
 
 namespace RolesAnywhere.Credentials.Tests.Signing;
 
-/// <summary>What <see cref="SoftwareSigningKey"/> accepts and refuses (signing itself is covered by the contract tests).</summary>
+/// <summary>What <see cref="AsymmetricSigningKey"/> accepts and refuses (signing itself is covered by the contract tests).</summary>
 public sealed class SoftwareSigningKeyTests
 {
     [Fact]
@@ -11,7 +11,7 @@ public sealed class SoftwareSigningKeyTests
     {
         using var rsa = RSA.Create(1024);
 
-        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => new SoftwareSigningKey(rsa));
+        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => new AsymmetricSigningKey(rsa));
 
         Assert.Contains("1024-bit", error.Message, StringComparison.Ordinal);
         Assert.Contains("2048 to 4096", error.Message, StringComparison.Ordinal);
@@ -26,7 +26,7 @@ public sealed class SoftwareSigningKeyTests
         modulus.AsSpan().Fill(0xC5);
         rsa.ImportParameters(new RSAParameters { Modulus = modulus, Exponent = [1, 0, 1] });
 
-        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => new SoftwareSigningKey(rsa));
+        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => new AsymmetricSigningKey(rsa));
 
         Assert.Contains("8192-bit", error.Message, StringComparison.Ordinal);
     }
@@ -46,7 +46,7 @@ public sealed class SoftwareSigningKeyTests
 
         using (ecdsa)
         {
-            var error = Assert.Throws<RolesAnywhereConfigurationException>(() => new SoftwareSigningKey(ecdsa));
+            var error = Assert.Throws<RolesAnywhereConfigurationException>(() => new AsymmetricSigningKey(ecdsa));
 
             Assert.Contains("P-256, P-384 and P-521", error.Message, StringComparison.Ordinal);
         }
@@ -55,8 +55,8 @@ public sealed class SoftwareSigningKeyTests
     [Fact]
     public void Constructor_Null_ThrowsArgumentNullException()
     {
-        Assert.Throws<ArgumentNullException>(() => new SoftwareSigningKey((RSA)null!));
-        Assert.Throws<ArgumentNullException>(() => new SoftwareSigningKey((ECDsa)null!));
+        Assert.Throws<ArgumentNullException>(() => new AsymmetricSigningKey((RSA)null!));
+        Assert.Throws<ArgumentNullException>(() => new AsymmetricSigningKey((ECDsa)null!));
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class SoftwareSigningKeyTests
     [InlineData(3072, 384)]
     public void Constructor_SupportedRsa_MaxSignatureIsModulusLength(int size, int expected)
     {
-        using var key = new SoftwareSigningKey(RSA.Create(size));
+        using var key = new AsymmetricSigningKey(RSA.Create(size));
 
         Assert.Equal(SigningKeyAlgorithm.Rsa, key.Algorithm);
         Assert.Equal(expected, key.MaxSignatureSizeInBytes);
@@ -76,7 +76,7 @@ public sealed class SoftwareSigningKeyTests
     [InlineData("nistP521", 139)]
     public void Constructor_SupportedCurve_MaxSignatureIsLongestDer(string curve, int expected)
     {
-        using var key = new SoftwareSigningKey(ECDsa.Create(ECCurve.CreateFromFriendlyName(curve)));
+        using var key = new AsymmetricSigningKey(ECDsa.Create(ECCurve.CreateFromFriendlyName(curve)));
 
         Assert.Equal(SigningKeyAlgorithm.Ecdsa, key.Algorithm);
         Assert.Equal(expected, key.MaxSignatureSizeInBytes);
@@ -86,7 +86,7 @@ public sealed class SoftwareSigningKeyTests
     public void Dispose_Key_DisposesTheWrappedAlgorithm()
     {
         var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var key = new SoftwareSigningKey(ecdsa);
+        var key = new AsymmetricSigningKey(ecdsa);
 
         key.Dispose();
 
@@ -98,11 +98,11 @@ public sealed class SoftwareSigningKeyTests
     {
         using var rsa = RSA.Create(2048);
         string modulus = Convert.ToBase64String(rsa.ExportParameters(false).Modulus!);
-        using var key = new SoftwareSigningKey(rsa);
+        using var key = new AsymmetricSigningKey(rsa);
 
-        Assert.Equal("SoftwareSigningKey(RSA 2048)", key.ToString());
+        Assert.Equal("AsymmetricSigningKey(RSA 2048)", key.ToString());
         Assert.DoesNotContain(modulus[..16], key.ToString(), StringComparison.Ordinal);
-        using var p384 = new SoftwareSigningKey(ECDsa.Create(ECCurve.NamedCurves.nistP384));
-        Assert.Equal("SoftwareSigningKey(ECDSA P-384)", p384.ToString());
+        using var p384 = new AsymmetricSigningKey(ECDsa.Create(ECCurve.NamedCurves.nistP384));
+        Assert.Equal("AsymmetricSigningKey(ECDSA P-384)", p384.ToString());
     }
 }

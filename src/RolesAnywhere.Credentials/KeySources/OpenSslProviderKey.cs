@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using RolesAnywhere.Credentials.Signing;
 
-namespace RolesAnywhere.Credentials.KeySources.OpenSsl;
+using RolesAnywhere.Credentials.KeySources.OpenSsl;
+
+namespace RolesAnywhere.Credentials.KeySources;
 
 /// <summary>
 /// Opens private keys held by an OpenSSL 3 provider, such as the <c>tpm2</c> provider (package
@@ -50,7 +52,7 @@ public static class OpenSslProviderKey
     [System.Runtime.Versioning.UnsupportedOSPlatform("tvos")]
     [System.Runtime.Versioning.UnsupportedOSPlatform("android")]
     [System.Runtime.Versioning.UnsupportedOSPlatform("browser")]
-    private static SoftwareSigningKey OpenCore(string providerName, string keyUri)
+    private static AsymmetricSigningKey OpenCore(string providerName, string keyUri)
     {
         SafeEvpPKeyHandle handle;
         try
@@ -69,7 +71,7 @@ public static class OpenSslProviderKey
             // The wrappers duplicate the handle; the provider key itself never leaves the provider.
             try
             {
-                return new SoftwareSigningKey(new ECDsaOpenSsl(handle));
+                return new AsymmetricSigningKey(new ECDsaOpenSsl(handle));
             }
             catch (CryptographicException)
             {
@@ -78,7 +80,7 @@ public static class OpenSslProviderKey
 
             try
             {
-                return new SoftwareSigningKey(new RSAOpenSsl(handle));
+                return new AsymmetricSigningKey(new RSAOpenSsl(handle));
             }
             catch (CryptographicException ex)
             {

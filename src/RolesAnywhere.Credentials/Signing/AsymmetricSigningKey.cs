@@ -4,8 +4,9 @@ using System.Security.Cryptography;
 namespace RolesAnywhere.Credentials.Signing;
 
 /// <summary>
-/// An <see cref="ISigningKey"/> over a private key held in memory: RSA with a 2048- to 4096-bit
-/// modulus, or ECDSA on NIST P-256, P-384 or P-521.
+/// An <see cref="ISigningKey"/> over a .NET <see cref="RSA"/> (2048- to 4096-bit modulus) or <see cref="ECDsa"/>
+/// (NIST P-256, P-384 or P-521) object, wherever that object keeps its key: in memory, in Windows CNG (non-exportable
+/// keys included), or in a TPM through an OpenSSL provider.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -19,7 +20,7 @@ namespace RolesAnywhere.Credentials.Signing;
 /// thread-safe: any number of threads may sign at once.
 /// </para>
 /// </remarks>
-public sealed class SoftwareSigningKey : ISigningKey
+public sealed class AsymmetricSigningKey : ISigningKey
 {
     /// <summary>The smallest RSA modulus accepted, in bits.</summary>
     public const int MinimumRsaKeySize = 2048;
@@ -46,7 +47,7 @@ public sealed class SoftwareSigningKey : ISigningKey
     /// <param name="rsa">The private key; its modulus must be 2048 to 4096 bits. Disposed with this instance.</param>
     /// <exception cref="ArgumentNullException"><paramref name="rsa"/> is <see langword="null"/>.</exception>
     /// <exception cref="RolesAnywhereConfigurationException">The modulus is smaller than 2048 or larger than 4096 bits.</exception>
-    public SoftwareSigningKey(RSA rsa)
+    public AsymmetricSigningKey(RSA rsa)
     {
         ArgumentNullException.ThrowIfNull(rsa);
         int keySize = rsa.KeySize;
@@ -60,21 +61,21 @@ public sealed class SoftwareSigningKey : ISigningKey
         _rsa = rsa;
         Algorithm = SigningKeyAlgorithm.Rsa;
         MaxSignatureSizeInBytes = (keySize + 7) / 8;
-        _description = string.Create(CultureInfo.InvariantCulture, $"SoftwareSigningKey(RSA {keySize})");
+        _description = string.Create(CultureInfo.InvariantCulture, $"AsymmetricSigningKey(RSA {keySize})");
     }
 
     /// <summary>Initializes a new instance over an ECDSA private key, taking ownership of it.</summary>
     /// <param name="ecdsa">The private key, on the NIST P-256, P-384 or P-521 curve. Disposed with this instance.</param>
     /// <exception cref="ArgumentNullException"><paramref name="ecdsa"/> is <see langword="null"/>.</exception>
     /// <exception cref="RolesAnywhereConfigurationException">The key is on another curve (for example brainpool or secp256k1).</exception>
-    public SoftwareSigningKey(ECDsa ecdsa)
+    public AsymmetricSigningKey(ECDsa ecdsa)
     {
         ArgumentNullException.ThrowIfNull(ecdsa);
         string curve = DescribeSupportedCurve(ecdsa);
         _ecdsa = ecdsa;
         Algorithm = SigningKeyAlgorithm.Ecdsa;
         MaxSignatureSizeInBytes = ecdsa.GetMaxSignatureSize(DSASignatureFormat.Rfc3279DerSequence);
-        _description = string.Create(CultureInfo.InvariantCulture, $"SoftwareSigningKey(ECDSA {curve})");
+        _description = string.Create(CultureInfo.InvariantCulture, $"AsymmetricSigningKey(ECDSA {curve})");
     }
 
     /// <inheritdoc/>
@@ -131,7 +132,7 @@ public sealed class SoftwareSigningKey : ISigningKey
     }
 
     /// <summary>Describes the key type and size; never any key material.</summary>
-    /// <returns>For example <c>SoftwareSigningKey(ECDSA P-256)</c>.</returns>
+    /// <returns>For example <c>AsymmetricSigningKey(ECDSA P-256)</c>.</returns>
     public override string ToString() => _description;
 
     // The platform's DER path allocates on every call (it converts through an ASN.1 writer); the fixed-width
@@ -159,7 +160,7 @@ public sealed class SoftwareSigningKey : ISigningKey
         catch (CryptographicException ex)
         {
             throw new RolesAnywhereConfigurationException(
-                "The ECDSA key's curve cannot be read; SoftwareSigningKey needs a key in memory on P-256, P-384 or P-521.", ex);
+                "The ECDSA key's curve cannot be read; AsymmetricSigningKey needs a key in memory on P-256, P-384 or P-521.", ex);
         }
 
         string? oid = curve.IsNamed ? curve.Oid?.Value : null;

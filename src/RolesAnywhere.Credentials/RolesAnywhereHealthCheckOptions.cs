@@ -1,4 +1,4 @@
-namespace RolesAnywhere.Credentials.HealthChecks;
+namespace RolesAnywhere.Credentials;
 
 /// <summary>Settings of the Roles Anywhere health check.</summary>
 public sealed class RolesAnywhereHealthCheckOptions

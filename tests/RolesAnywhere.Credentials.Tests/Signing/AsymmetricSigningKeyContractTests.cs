@@ -4,7 +4,7 @@ using RolesAnywhere.Credentials.TestSupport;
 
 namespace RolesAnywhere.Credentials.Tests.Signing;
 
-/// <summary>The <see cref="ISigningKey"/> contract over <see cref="SoftwareSigningKey"/>, one class per supported key kind.</summary>
+/// <summary>The <see cref="ISigningKey"/> contract over <see cref="AsymmetricSigningKey"/>, one class per supported key kind.</summary>
 public static class SoftwareSigningKeyContractTests
 {
     public sealed class Rsa2048 : SigningKeyContractTests
