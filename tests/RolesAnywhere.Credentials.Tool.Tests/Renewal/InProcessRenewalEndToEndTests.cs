@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using RolesAnywhere.Credentials.Certificates;
+using RolesAnywhere.Credentials.Identity;
 using RolesAnywhere.Credentials.Tests.Renewal;
 using RolesAnywhere.Credentials.Tool.Tests.EndToEnd;
 using RolesAnywhere.Credentials.Tool.Tests.Support;
