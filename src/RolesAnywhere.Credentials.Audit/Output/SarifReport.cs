@@ -50,7 +50,7 @@ internal static class SarifReport
         writer.WriteStartObject("driver");
         writer.WriteString("name", "rolesanywhere audit");
         writer.WriteString("version", toolVersion);
-        writer.WriteString("informationUri", "https://github.com/RolesAnywhere.Credentials/blob/main/docs/detection.md");
+        // No informationUri: the project has no published home yet, and an invented URL would send readers nowhere.
         writer.WriteStartArray("rules");
         foreach (var rule in AuditRules.All)
         {
@@ -59,6 +59,9 @@ internal static class SarifReport
             writer.WriteString("name", rule.Id);
             writer.WriteStartObject("shortDescription");
             writer.WriteString("text", rule.Description);
+            writer.WriteEndObject();
+            writer.WriteStartObject("help");
+            writer.WriteString("text", $"docs/detection.md, section '{rule.Id}' (the events, the severities and the same rule as Athena, CloudTrail Lake and EventBridge queries); docs/runbooks.md for what to do.");
             writer.WriteEndObject();
             writer.WriteStartObject("defaultConfiguration");
             writer.WriteString("level", SeverityNames.SarifLevel(rule.Severity));

@@ -47,6 +47,24 @@ public sealed class ReportTests : IClassFixture<ScenarioFixture>
     }
 
     [Fact]
+    public async Task Sarif_NoInventedUrl_EachRuleHelpNamesItsDocumentationSection()
+    {
+        using var output = new MemoryStream();
+        await SarifReport.WriteAsync(_scenario.Result, output, "9.9.9", CancellationToken.None);
+        using var sarif = JsonDocument.Parse(output.ToArray());
+        var driver = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver");
+
+        // The project has no published home: a link to a made-up repository would be a dead end in a dashboard.
+        Assert.False(driver.TryGetProperty("informationUri", out var uri), $"informationUri {uri}");
+        var text = Encoding.UTF8.GetString(output.ToArray());
+        Assert.DoesNotContain("github.com", text, StringComparison.Ordinal);
+        foreach (var rule in driver.GetProperty("rules").EnumerateArray())
+        {
+            Assert.StartsWith($"docs/detection.md, section '{rule.GetProperty("id").GetString()}'", rule.GetProperty("help").GetProperty("text").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Text_TableAndSummary()
     {
         using var output = new MemoryStream();

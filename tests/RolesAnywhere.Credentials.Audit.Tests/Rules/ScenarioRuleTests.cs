@@ -61,6 +61,30 @@ public sealed class ScenarioRuleTests : IClassFixture<ScenarioFixture>
         Assert.Contains("AccessDeniedException", finding.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // The probes are 40 s apart (12:00:00 … 12:02:40): three of them span 80 s.
+    [InlineData(3, 1, 0)]
+    [InlineData(3, 2, 4)]
+    [InlineData(5, 3, 5)]
+    [InlineData(6, 10, 0)]
+    public async Task FailedSessionsBurst_OtherThresholds_FireOnlyWhenNRefusalsFitInMMinutes(int count, int minutes, int expectedEvents)
+    {
+        var scenario = Support.Scenario.Options([Support.Scenario.IncidentPath]);
+        var result = await Support.Scenario.RunAsync(new AuditOptions { Inputs = scenario.Inputs, FailureBurst = new RolesAnywhere.Credentials.Audit.Settings.FailureBurst(count, TimeSpan.FromMinutes(minutes)) });
+
+        var bursts = result.Findings.Where(f => f.Rule == "failed-sessions-burst").ToList();
+        if (expectedEvents == 0)
+        {
+            Assert.Empty(bursts);
+        }
+        else
+        {
+            var burst = Assert.Single(bursts);
+            Assert.Equal(expectedEvents, burst.RelatedEventIds.Count);
+            Assert.Contains($"(threshold {count}/{minutes})", burst.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void OutsideBusinessHours_TwoAmUtcIsThreeAmInBerlin()
     {
