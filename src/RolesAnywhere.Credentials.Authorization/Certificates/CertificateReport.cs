@@ -12,7 +12,7 @@ public sealed class CertificateReport
     /// <summary>Gets every problem found, errors first.</summary>
     public IReadOnlyList<CertificateProblem> Problems { get; }
 
-    /// <summary>Gets whether the certificate chains to the trust anchor certificate (unrevoked, in validity), or <see langword="null"/> when no trust anchor was given.</summary>
+    /// <summary>Gets whether the certificate chains to the trust anchor certificate (unrevoked, in validity), or <see langword="null"/> when no trust anchor was given or the chain could not be checked on this platform (ML-DSA before OpenSSL 3.5; a warning says so).</summary>
     public bool? ChainValid { get; }
 
     /// <summary>Gets a value indicating whether any problem is an <see cref="ProblemSeverity.Error"/>.</summary>

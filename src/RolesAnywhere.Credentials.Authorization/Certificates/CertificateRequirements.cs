@@ -30,19 +30,7 @@ public static class CertificateRequirements
         if (options.TrustAnchor is { } anchor)
         {
             CertificateRules.CheckCa(anchor, "trust anchor certificate", now, options.ExpiryWarning, problems);
-            var (valid, path, problem) = ChainValidator.Build(certificate, options.Intermediates, anchor, now);
-            if (!valid)
-            {
-                problems.Add(new(ProblemSeverity.Error, certificate.Subject, problem!,
-                    "Check that the trust anchor holds the CA that issued this certificate and pass every intermediate CA between them (--intermediates / IntermediatesPath)."));
-            }
-
-            if (options.RevocationList is { } crl)
-            {
-                valid &= CheckRevocation(crl, certificate, path, now, problems);
-            }
-
-            chainValid = valid;
+            chainValid = CheckChain(certificate, anchor, options, now, problems);
         }
         else if (options.RevocationList is not null)
         {
@@ -50,6 +38,35 @@ public static class CertificateRequirements
         }
 
         return new CertificateReport(problems.OrderByDescending(p => p.Severity).ToArray(), chainValid);
+    }
+
+    private static bool? CheckChain(X509Certificate2 certificate, X509Certificate2 anchor, CertificateCheckOptions options, DateTimeOffset now, List<CertificateProblem> problems)
+    {
+        var (checkedValid, path, problem) = ChainValidator.Build(certificate, options.Intermediates, anchor, now);
+        if (checkedValid is not { } valid)
+        {
+            problems.Add(new(ProblemSeverity.Warning, certificate.Subject, problem!,
+                "Check the chain where ML-DSA is supported: the emulator (RolesAnywhere.Credentials.Testing) verifies ML-DSA chains, as does `openssl verify` from OpenSSL 3.5."));
+            if (options.RevocationList is not null)
+            {
+                problems.Add(new(ProblemSeverity.Warning, "CRL", "The CRL was not checked either: without the chain its issuer cannot be confirmed.", "Check the certificate's serial against the CRL with `openssl crl -noout -text`."));
+            }
+
+            return null;
+        }
+
+        if (!valid)
+        {
+            problems.Add(new(ProblemSeverity.Error, certificate.Subject, problem!,
+                "Check that the trust anchor holds the CA that issued this certificate and pass every intermediate CA between them (--intermediates / IntermediatesPath)."));
+        }
+
+        if (options.RevocationList is { } crl)
+        {
+            valid &= CheckRevocation(crl, certificate, path, now, problems);
+        }
+
+        return valid;
     }
 
     private static bool CheckRevocation(byte[] data, X509Certificate2 leaf, IReadOnlyList<X509Certificate2> path, DateTimeOffset now, List<CertificateProblem> problems)

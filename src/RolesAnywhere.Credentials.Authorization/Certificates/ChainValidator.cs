@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace RolesAnywhere.Credentials.Authorization.Certificates;
@@ -6,11 +7,16 @@ namespace RolesAnywhere.Credentials.Authorization.Certificates;
 /// Builds the chain from the certificate to the trust anchor certificate with only the given intermediates (no downloads, no
 /// online revocation), as the service does: "The signing certificate MUST have a valid trust chain to a Certificate Authority
 /// (CA) certificate configured in the customer account" (https://docs.aws.amazon.com/rolesanywhere/latest/userguide/authentication.html).
-/// An intermediate CA may itself be the trust anchor.
+/// An intermediate CA may itself be the trust anchor. Where the platform's chain builder cannot read a certificate at all
+/// (ML-DSA keys or signatures before OpenSSL 3.5), the chain is reported as not checked rather than as invalid.
 /// </summary>
 internal static class ChainValidator
 {
-    public static (bool Valid, IReadOnlyList<X509Certificate2> Path, string? Problem) Build(
+    /// <summary>The ML-DSA algorithm OIDs (FIPS 204; RFC 9881), as key or signature algorithm.</summary>
+    private static readonly string[] MLDsaOids = ["2.16.840.1.101.3.4.3.17", "2.16.840.1.101.3.4.3.18", "2.16.840.1.101.3.4.3.19"];
+
+    /// <returns><c>Valid</c> is <see langword="null"/> when the chain could not be checked on this platform; <c>Problem</c> then says why.</returns>
+    public static (bool? Valid, IReadOnlyList<X509Certificate2> Path, string? Problem) Build(
         X509Certificate2 leaf, IReadOnlyList<X509Certificate2> intermediates, X509Certificate2 anchor, DateTimeOffset now)
     {
         using var chain = new X509Chain();
@@ -20,7 +26,19 @@ internal static class ChainValidator
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.DisableCertificateDownloads = true;
         chain.ChainPolicy.VerificationTime = now.UtcDateTime;
-        var built = chain.Build(leaf);
+        bool built;
+        try
+        {
+            built = chain.Build(leaf);
+        }
+        catch (CryptographicException e)
+        {
+            var mldsa = intermediates.Append(leaf).Append(anchor).FirstOrDefault(UsesMLDsa);
+            return (null, [], mldsa is null
+                ? $"The chain from '{leaf.Subject}' to the trust anchor '{anchor.Subject}' could not be checked on this platform: {e.Message}"
+                : $"The chain from '{leaf.Subject}' to the trust anchor '{anchor.Subject}' was not checked: '{mldsa.Subject}' uses ML-DSA, which this platform's X.509 chain builder cannot verify (it needs OpenSSL 3.5 or later, or Windows with ML-DSA in CNG).");
+        }
+
         var path = chain.ChainElements.Select(e => e.Certificate).ToArray();
         var reachesAnchor = path.Any(c => c.RawDataMemory.Span.SequenceEqual(anchor.RawDataMemory.Span));
         if ((built || EndsAtIntermediateAnchor(chain, anchor)) && reachesAnchor)
@@ -31,6 +49,9 @@ internal static class ChainValidator
         var problems = string.Join("; ", chain.ChainStatus.Select(s => $"{s.Status}: {s.StatusInformation.Trim()}").Distinct());
         return (false, path, $"No chain from '{leaf.Subject}' to the trust anchor '{anchor.Subject}' with {intermediates.Count} intermediate(s): {(problems.Length > 0 ? problems : "the chain ends elsewhere")}");
     }
+
+    private static bool UsesMLDsa(X509Certificate2 certificate) =>
+        Array.IndexOf(MLDsaOids, certificate.GetKeyAlgorithm()) >= 0 || Array.IndexOf(MLDsaOids, certificate.SignatureAlgorithm.Value) >= 0;
 
     private static bool EndsAtIntermediateAnchor(X509Chain chain, X509Certificate2 anchor)
     {

@@ -100,6 +100,7 @@ internal static class InspectCommand
         {
             true => $"valid to the trust anchor '{anchor!.Subject}'",
             false => "INVALID (see the problems)",
+            null when anchor is not null => "not checked on this platform (see the problems)",
             null => $"not checked (give --{Flags.TrustAnchorCertificate})",
         });
         text.Append(output.Problems.Count == 0 ? "Problems: none\n" : "Problems:\n");

@@ -62,6 +62,18 @@ public sealed class TrustCommandsEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Inspect_MLDsaCertificateWithTrustAnchor_ReportsInsteadOfStopping()
+    {
+        // Before: "rolesanywhere: error:0580006C:x509 certificate routines::unable to get certs public key", exit 1, no report.
+        var run = await Tool("inspect", "--certificate", RolesAnywhere.Credentials.TestSupport.TestVectors.PathOf("mldsa/mldsa65-leaf.pem"),
+            "--trust-anchor-certificate", RolesAnywhere.Credentials.TestSupport.TestVectors.PathOf("mldsa/mldsa65-root.pem"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Source identity:   CN=mldsa65-workload", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains(System.Security.Cryptography.MLDsa.IsSupported ? "Chain:             valid" : "Chain:             not checked on this platform", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GenerateThenLintThenEvaluate_GeneratedPolicyIsCleanAndAllowsOnlyThePinnedAnchor()
     {
         var generated = await Tool("policy", "generate", "--trust-anchor-arn", Anchor, "--certificate", _dir.File("client.pem"));
