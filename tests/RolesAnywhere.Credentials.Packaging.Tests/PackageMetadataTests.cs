@@ -157,6 +157,23 @@ public sealed class PackageMetadataTests(PackedPackages packages) : IClassFixtur
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public void Library_Readme_LinksWorkOnNuGetOrg(string id)
+    {
+        // nuget.org shows the packed README.md away from the repository: a relative link (docs/…) leads nowhere there
+        // (issue 17, item 6). Links must be absolute or anchors within the README; files of the repository are named as text.
+        using var zip = PackedPackages.Open(packages.PackagePath(id));
+        using var reader = new StreamReader(zip.GetEntry("README.md")!.Open());
+        var readme = reader.ReadToEnd();
+
+        var relative = System.Text.RegularExpressions.Regex.Matches(readme, @"\]\(([^)\s]+)\)")
+            .Select(m => m.Groups[1].Value)
+            .Where(target => !target.StartsWith("https://", StringComparison.Ordinal) && !target.StartsWith("http://", StringComparison.Ordinal) && !target.StartsWith('#'))
+            .ToList();
+        Assert.True(relative.Count == 0, $"{id}'s README links to {string.Join(", ", relative)}, which nuget.org cannot open");
+    }
+
     private string ExpectedVersion()
     {
         var props = XDocument.Load(Path.Combine(packages.RepositoryRoot, "Directory.Build.props"));
