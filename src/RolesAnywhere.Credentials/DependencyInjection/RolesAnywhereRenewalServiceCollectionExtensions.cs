@@ -26,7 +26,15 @@ public static class RolesAnywhereRenewalServiceCollectionExtensions
     /// and <see cref="CertificateRenewalOptions.PrivateKeyPassword"/> default to those of the credentials.
     /// </param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
-    /// <remarks>The renewer is made at host start: a missing or invalid setting fails the start with a <see cref="CertificateRenewalException"/> listing every problem.</remarks>
+    /// <remarks>
+    /// <para>The renewer is made at host start: a missing or invalid setting fails the start with a <see cref="CertificateRenewalException"/> listing every problem.</para>
+    /// <para>
+    /// The issuer: <see cref="CertificateRenewalOptions.Issuer"/> as <paramref name="configure"/> sets it, which then
+    /// belongs to the host (a disposable one, such as a <see cref="CfsslCertificateIssuer"/>, is disposed with the host);
+    /// or, when <paramref name="configure"/> sets none, the <see cref="ICertificateIssuer"/> service, disposed by the
+    /// container's own rules (an instance you register stays yours).
+    /// </para>
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
     public static IServiceCollection AddCertificateRenewal(this IServiceCollection services, Action<CertificateRenewalOptions> configure)
     {
@@ -35,6 +43,7 @@ public static class RolesAnywhereRenewalServiceCollectionExtensions
         services.AddOptions<CertificateRenewalOptions>().Configure(configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => RolesAnywhereMetrics.Create(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton<RenewalIssuerOwner>();
         services.TryAddSingleton(static sp => CreateRenewer(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CertificateRenewalService>());
         return services;
@@ -51,7 +60,7 @@ public static class RolesAnywhereRenewalServiceCollectionExtensions
             PrivateKeyPath = configured.PrivateKeyPath ?? files?.PrivateKeyPath,
             IntermediatesPath = configured.IntermediatesPath ?? files?.IntermediatesPath,
             PrivateKeyPassword = configured.PrivateKeyPassword ?? files?.PrivateKeyPassword,
-            Issuer = configured.Issuer,
+            Issuer = provider.GetRequiredService<RenewalIssuerOwner>().Issuer ?? provider.GetService<ICertificateIssuer>(),
             RenewAt = configured.RenewAt,
             Jitter = configured.Jitter,
             KeyAlgorithm = configured.KeyAlgorithm,

@@ -21,7 +21,11 @@ public sealed class CertificateRenewalOptions
     /// <summary>Gets or sets the password of the current key; the new key is written encrypted with it (PBES2, AES-256, PBKDF2-SHA-256). Never logged.</summary>
     public string? PrivateKeyPassword { get; set; }
 
-    /// <summary>Gets or sets the CA that signs the new certificate. Required.</summary>
+    /// <summary>
+    /// Gets or sets the CA that signs the new certificate. Required, except with <c>AddCertificateRenewal</c>, which then
+    /// takes the <see cref="ICertificateIssuer"/> service. A <see cref="CertificateRenewer"/> never disposes it; the host
+    /// of <c>AddCertificateRenewal</c> disposes one its configure callback sets.
+    /// </summary>
     public ICertificateIssuer? Issuer { get; set; }
 
     /// <summary>Gets or sets the fraction of the certificate's lifetime after which it is due (0 to 1, exclusive).</summary>

@@ -38,37 +38,24 @@ public sealed partial class CertificateRenewer
     private readonly RolesAnywhereAWSCredentials? _credentials;
     private readonly RolesAnywhereMetrics _metrics;
 
-    /// <summary>Initializes a new instance; the settings are copied and checked now.</summary>
-    /// <param name="options">The files, the CA and the schedule.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="CertificateRenewalException">A setting is missing or invalid (<see cref="CertificateRenewalStage.Configuration"/>); the message lists every problem.</exception>
-    public CertificateRenewer(CertificateRenewalOptions options)
-        : this(options, TimeProvider.System, logger: null)
-    {
-    }
-
-    /// <summary>Initializes a new instance that logs each renewal and failure to <paramref name="loggerFactory"/> (category <c>RolesAnywhere.Credentials</c>).</summary>
-    /// <param name="options">The files, the CA and the schedule.</param>
-    /// <param name="loggerFactory">Where to log, or <see langword="null"/>.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="CertificateRenewalException">A setting is missing or invalid (<see cref="CertificateRenewalStage.Configuration"/>); the message lists every problem.</exception>
-    public CertificateRenewer(CertificateRenewalOptions options, ILoggerFactory? loggerFactory)
-        : this(options, TimeProvider.System, loggerFactory?.CreateLogger(RolesAnywhereTelemetry.Name))
-    {
-    }
-
     /// <summary>
-    /// Initializes a new instance that renews the files <paramref name="credentials"/> sign with: each new pair is
-    /// proven with one CreateSession with the credentials' settings before it is installed, and the credentials switch
-    /// to it as soon as it is. <see cref="RunAsync"/> keeps the certificate renewed in the background.
+    /// Initializes a new instance; the settings are copied and checked now. With <paramref name="credentials"/>, it renews
+    /// the files those credentials sign with: each new pair is proven with one CreateSession with the credentials'
+    /// settings before it is installed, and the credentials switch to it as soon as it is. Without, the new pair is
+    /// checked (key, validity, names, chain) but not tried against the service.
     /// </summary>
-    /// <param name="options">The files (those of <paramref name="credentials"/>), the CA and the schedule.</param>
-    /// <param name="credentials">The credentials using the certificate and key files.</param>
-    /// <param name="loggerFactory">Where to log, or <see langword="null"/>.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="credentials"/> is <see langword="null"/>.</exception>
+    /// <param name="options">The files (those of <paramref name="credentials"/>, if given), the CA and the schedule.</param>
+    /// <param name="credentials">The credentials using the certificate and key files, or <see langword="null"/>.</param>
+    /// <param name="loggerFactory">Where to log each renewal and failure (category <c>RolesAnywhere.Credentials</c>), or <see langword="null"/>.</param>
+    /// <remarks>
+    /// The renewer does not own <see cref="CertificateRenewalOptions.Issuer"/>: dispose it (a
+    /// <see cref="CfsslCertificateIssuer"/>) when done with the renewer. <see cref="RunAsync"/> keeps the certificate
+    /// renewed in the background.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="CertificateRenewalException">A setting is missing or invalid (<see cref="CertificateRenewalStage.Configuration"/>); the message lists every problem.</exception>
-    public CertificateRenewer(CertificateRenewalOptions options, RolesAnywhereAWSCredentials credentials, ILoggerFactory? loggerFactory = null)
-        : this(options, TimeProvider.System, loggerFactory?.CreateLogger(RolesAnywhereTelemetry.Name), credentials ?? throw new ArgumentNullException(nameof(credentials)))
+    public CertificateRenewer(CertificateRenewalOptions options, RolesAnywhereAWSCredentials? credentials = null, ILoggerFactory? loggerFactory = null)
+        : this(options, TimeProvider.System, loggerFactory?.CreateLogger(RolesAnywhereTelemetry.Name), credentials)
     {
     }
 

@@ -305,4 +305,15 @@ public sealed class CommandIssuerRenewalTests
         Assert.Contains("RenewAt must be", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Jitter must be", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Constructor_NullCredentials_CompilesUnambiguouslyAndRenewsWithoutASessionCheck()
+    {
+        RenewalWorld.RequireOpenSsl();
+        using var world = RenewalWorld.Due();
+
+        var result = await new CertificateRenewer(world.Options(world.OpenSslIssuer()), null).RenewIfDueAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(CertificateRenewalOutcome.Renewed, result.Outcome);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -93,8 +94,70 @@ public sealed class RenewalLoopTests
         Assert.NotEmpty(counted);
         Assert.All(counted, m => Assert.Equal(TelemetryTags.Failure, m.Tag(TelemetryTags.Outcome)));
         Assert.Equal(nameof(CertificateRenewalStage.Issuance), counted[0].Tag(TelemetryTags.RenewalStage));
-        Assert.All(counted.Skip(1), m => Assert.Contains(m.Tag(TelemetryTags.RenewalStage), new object[] { nameof(CertificateRenewalStage.Issuance), nameof(CertificateRenewalStage.Configuration) })); // expired: the pair no longer loads
+        Assert.All(counted, m => Assert.Equal(nameof(CertificateRenewalStage.Issuance), m.Tag(TelemetryTags.RenewalStage))); // expired too: the CA is still asked
         Assert.Equal(certificate, File.ReadAllBytes(options.CertificatePath!));
+    }
+
+    [Fact]
+    public async Task HostedRenewal_CertificateExpiredWhileTheCaWasDown_RenewedOnceItIsBack_UnhealthyUntilThen()
+    {
+        RenewalWorld.RequireOpenSsl();
+        await using var world = await EmulatorWorld.StartAsync();
+        var now = world.Clock.GetUtcNow();
+        using var leaf = world.Root.IssueClientCertificate(new TestCertificateOptions { SubjectName = "CN=expiring", NotBefore = now.AddDays(-25), NotAfter = now.AddDays(5) });
+        var options = world.OptionsFor(leaf);
+        var (caPath, caKeyPath, caUp, extensions) = (Path.Combine(world.Folder, "ca.pem"), Path.Combine(world.Folder, "ca.key"), Path.Combine(world.Folder, "ca-up"), Path.Combine(world.Folder, "client.ext"));
+        File.WriteAllText(caPath, world.Root.Certificate.ExportCertificatePem());
+        File.WriteAllText(extensions, "basicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = clientAuth\n");
+        using (var caKey = world.Root.Certificate.GetECDsaPrivateKey()!)
+        {
+            File.WriteAllText(caKeyPath, caKey.ExportPkcs8PrivateKeyPem());
+        }
+
+        // openssl as the CA, refusing while the 'ca-up' file is missing (it signs with the real clock: 30 days from now).
+        var issuer = CommandCertificateIssuer.Shell($"[ -f '{caUp}' ] || {{ echo 'CA is down for maintenance' >&2; exit 3; }}; exec openssl x509 -req -CA '{caPath}' -CAkey '{caKeyPath}' -days 30 -extfile '{extensions}'");
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<TimeProvider>(world.Clock);
+        builder.Services
+            .AddRolesAnywhereCredentials(o =>
+            {
+                o.TrustAnchorArn = options.TrustAnchorArn;
+                o.ProfileArn = options.ProfileArn;
+                o.RoleArn = options.RoleArn;
+                o.Endpoint = options.Endpoint;
+                o.CertificatePath = options.CertificatePath;
+                o.PrivateKeyPath = options.PrivateKeyPath;
+            })
+            .AddCertificateRenewal(r => r.Issuer = issuer);
+        builder.Services.AddHealthChecks().AddRolesAnywhere();
+        using var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var renewer = host.Services.GetRequiredService<CertificateRenewer>();
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+        await Eventually.HoldsAsync(() => renewer.State.RetryAt is not null, "the first failed renewal");
+
+        // Six days later the certificate has expired; the next attempt still asks the CA (and fails: it is down).
+        world.Clock.Advance(TimeSpan.FromDays(6));
+        await Eventually.HoldsAsync(() => renewer.State.RetryAt > world.Clock.GetUtcNow(), "an attempt after expiry");
+        var expired = (await health.CheckHealthAsync(TestContext.Current.CancellationToken)).Entries["rolesanywhere"];
+        var failureAfterExpiry = renewer.State.LastError;
+
+        File.WriteAllText(caUp, string.Empty);
+        world.Clock.Advance(CertificateRenewer.MaxRetryDelay);
+        await Eventually.HoldsAsync(() => renewer.State is { LastError: null, NotAfter: { } notAfter } && notAfter > world.Clock.GetUtcNow(), "the renewal of the expired certificate");
+        var renewed = (await health.CheckHealthAsync(TestContext.Current.CancellationToken)).Entries["rolesanywhere"];
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HealthStatus.Unhealthy, expired.Status);
+        Assert.Contains("expired at", expired.Description, StringComparison.Ordinal);
+        var failure = Assert.IsType<CertificateRenewalException>(failureAfterExpiry);
+        Assert.Equal(CertificateRenewalStage.Issuance, failure.Stage); // asked the CA, not refused as unusable
+        Assert.Contains("CA is down for maintenance", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Healthy, renewed.Status);
+        using var installed = X509Certificate2.CreateFromPem(File.ReadAllText(options.CertificatePath!));
+        Assert.NotEqual(leaf.SerialNumber, installed.SerialNumber);
+        Assert.Equal(Convert.ToBase64String(installed.RawData), world.SessionRequests[^1].Headers["X-Amz-X509"]); // the health check's CreateSession
+        Assert.Equal(201, world.SessionRequests[^1].StatusCode);
     }
 
     [Fact]
