@@ -59,21 +59,8 @@ public sealed class RenewalLoopTests
         var options = world.OptionsFor(leaf);
         var certificate = File.ReadAllBytes(options.CertificatePath!);
         using var telemetry = new TelemetryCapture();
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddSingleton<TimeProvider>(world.Clock);
+        var builder = RenewingHost(world, options, CommandCertificateIssuer.Shell("echo 'CA is down for maintenance' >&2; exit 3"));
         builder.Services.AddSingleton(telemetry.Metrics);
-        builder.Services
-            .AddRolesAnywhereCredentials(o =>
-            {
-                o.TrustAnchorArn = options.TrustAnchorArn;
-                o.ProfileArn = options.ProfileArn;
-                o.RoleArn = options.RoleArn;
-                o.Endpoint = options.Endpoint;
-                o.CertificatePath = options.CertificatePath;
-                o.PrivateKeyPath = options.PrivateKeyPath;
-            })
-            .AddCertificateRenewal(r => r.Issuer = CommandCertificateIssuer.Shell("echo 'CA is down for maintenance' >&2; exit 3"));
-        builder.Services.AddHealthChecks().AddRolesAnywhere();
         using var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         var renewer = host.Services.GetRequiredService<CertificateRenewer>();
@@ -116,21 +103,7 @@ public sealed class RenewalLoopTests
 
         // openssl as the CA, refusing while the 'ca-up' file is missing (it signs with the real clock: 30 days from now).
         var issuer = CommandCertificateIssuer.Shell($"[ -f '{caUp}' ] || {{ echo 'CA is down for maintenance' >&2; exit 3; }}; exec openssl x509 -req -CA '{caPath}' -CAkey '{caKeyPath}' -days 30 -extfile '{extensions}'");
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddSingleton<TimeProvider>(world.Clock);
-        builder.Services
-            .AddRolesAnywhereCredentials(o =>
-            {
-                o.TrustAnchorArn = options.TrustAnchorArn;
-                o.ProfileArn = options.ProfileArn;
-                o.RoleArn = options.RoleArn;
-                o.Endpoint = options.Endpoint;
-                o.CertificatePath = options.CertificatePath;
-                o.PrivateKeyPath = options.PrivateKeyPath;
-            })
-            .AddCertificateRenewal(r => r.Issuer = issuer);
-        builder.Services.AddHealthChecks().AddRolesAnywhere();
-        using var host = builder.Build();
+        using var host = RenewingHost(world, options, issuer).Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         var renewer = host.Services.GetRequiredService<CertificateRenewer>();
         var health = host.Services.GetRequiredService<HealthCheckService>();
@@ -181,5 +154,25 @@ public sealed class RenewalLoopTests
     {
         Assert.Throws<ArgumentNullException>(() => RolesAnywhereRenewalServiceCollectionExtensions.AddCertificateRenewal(null!, _ => { }));
         Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddCertificateRenewal(null!));
+    }
+
+    /// <summary>A host on the world's clock with the credentials of <paramref name="options"/>, their renewal through <paramref name="issuer"/>, and the health check.</summary>
+    private static HostApplicationBuilder RenewingHost(EmulatorWorld world, RolesAnywhereOptions options, ICertificateIssuer issuer)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<TimeProvider>(world.Clock);
+        builder.Services
+            .AddRolesAnywhereCredentials(o =>
+            {
+                o.TrustAnchorArn = options.TrustAnchorArn;
+                o.ProfileArn = options.ProfileArn;
+                o.RoleArn = options.RoleArn;
+                o.Endpoint = options.Endpoint;
+                o.CertificatePath = options.CertificatePath;
+                o.PrivateKeyPath = options.PrivateKeyPath;
+            })
+            .AddCertificateRenewal(r => r.Issuer = issuer);
+        builder.Services.AddHealthChecks().AddRolesAnywhere();
+        return builder;
     }
 }
