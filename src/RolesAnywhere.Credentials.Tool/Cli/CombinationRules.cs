@@ -31,7 +31,7 @@ internal static class CombinationRules
     }
 
     private static bool Given(ParsedCommandLine parsed, string flag) =>
-        parsed.Command.Flags.TryGetValue(flag, out var kind) && (kind == FlagKind.Switch ? parsed.IsSet(flag) : parsed.Has(flag));
+        parsed.Command.Flags.TryGetValue(flag, out var definition) && (definition.Kind == FlagKind.Switch ? parsed.IsSet(flag) : parsed.Has(flag));
 
     private static string Reason(string conflict) => conflict switch
     {

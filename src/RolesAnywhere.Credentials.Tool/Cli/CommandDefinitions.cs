@@ -1,4 +1,7 @@
-using RolesAnywhere.Credentials.Configuration;
+using RolesAnywhere.Credentials.Audit.Settings;
+using RolesAnywhere.Credentials.Renewal;
+using RolesAnywhere.Credentials.Tool.Serve;
+using static RolesAnywhere.Credentials.Tool.Cli.FlagDefinition;
 
 namespace RolesAnywhere.Credentials.Tool.Cli;
 
@@ -18,71 +21,137 @@ internal static class CommandDefinitions
     public const string PolicyEvaluate = "policy evaluate";
     public const string PolicyLint = "policy lint";
     public const string Renew = "renew";
+    public const string Help = "help";
+    public const string Completion = "completion";
 
-    /// <summary>
-    /// The flags of the commands that call CreateSession: one per library setting the official helper has a flag for
-    /// (from the library's one list of settings, so a new setting gets its flag there), then the tool's own.
-    /// </summary>
-    private static readonly (string Name, FlagKind Kind)[] SessionFlags =
-    [
-        .. RolesAnywhereSettings.All
-            .Where(s => s.ToolFlag is not null)
-            .Select(s => (s.ToolFlag!, s.Kind == SettingKind.Boolean ? FlagKind.Switch : FlagKind.Value)),
-        (Flags.Pkcs11Lib, FlagKind.Value),
-        (Flags.ReusePin, FlagKind.Switch),
-        (Flags.NoVerifySsl, FlagKind.Switch),
-        (Flags.WithProxy, FlagKind.Switch),
-        (Flags.Debug, FlagKind.Switch),
-        (Flags.TpmKeyPassword, FlagKind.Value),
-        (Flags.NoTpmKeyPassword, FlagKind.Switch),
-    ];
+    /// <summary>What the <see cref="PolicyGroup"/> commands do together, for the top-level help.</summary>
+    public const string PolicyGroupSummary = "Writes, evaluates and lints role trust policies for Roles Anywhere (generate, evaluate, lint).";
+
+    private static readonly FlagDefinition TextOrJson = Value(Flags.Format, "text|json", "Output format.", "text");
+
+    private static readonly FlagDefinition AttributeMapping = Value(
+        Flags.AttributeMapping, "file", "The profile's attribute mapping: the output of 'aws rolesanywhere get-profile' (or its attributeMappings array); default: the service's default mapping.");
+
+    private static readonly FlagDefinition TrustAnchorCertificate = Value(Flags.TrustAnchorCertificate, "file", "PEM or DER file with the trust anchor's CA certificate(s), to check the chain against.");
 
     /// <summary>
     /// The issuer and schedule flags of a renewal: <c>renew</c> takes them, and <c>serve</c> and <c>update</c> take them to
     /// renew in process (the same flags, read by <c>RenewArguments</c>).
     /// </summary>
-    private static readonly (string Name, FlagKind Kind)[] RenewalFlags =
+    private static readonly FlagDefinition[] RenewalFlags =
     [
-        (Flags.IssuerCommand, FlagKind.Value), (Flags.CfsslUrl, FlagKind.Value), (Flags.CfsslProfile, FlagKind.Value), (Flags.CfsslAuthKeyFile, FlagKind.Value),
-        (Flags.RenewAt, FlagKind.Value), (Flags.KeyAlgorithm, FlagKind.Value), (Flags.TrustAnchorCertificate, FlagKind.Value),
+        Value(Flags.IssuerCommand, "command", "CA command that renews the certificate, run without a shell: the CSR (PEM) on its standard input, the certificate PEM on its standard output."),
+        Value(Flags.CfsslUrl, "url", "CFSSL server that renews the certificate by signing the CSR (http://ca.internal:8888)."),
+        Value(Flags.CfsslProfile, "name", "CFSSL signing profile; only with --cfssl-url."),
+        Value(Flags.CfsslAuthKeyFile, "file", "File with the CFSSL auth key (hex, as in the server's auth_keys); only with --cfssl-url."),
+        Value(Flags.RenewAt, "fraction", "Renew once this fraction of the certificate's lifetime has passed (between 0 and 1).", Math.Round(CertificateRenewalOptions.DefaultRenewAt, 2)),
+        Value(Flags.KeyAlgorithm, "same|ec-p256|ec-p384|rsa-2048|rsa-3072|rsa-4096", "Kind of the new key.", "same"),
+        TrustAnchorCertificate.Meaning("PEM or DER file with the trust anchor's CA certificate(s): a renewed certificate must chain to it."),
     ];
 
     public static IReadOnlyList<CommandDefinition> All { get; } =
     [
-        Define(CredentialProcess, "Prints credential_process JSON (Version 1) for the AWS CLI and SDKs, cached between calls.", SessionFlags, [(Flags.NoCache, FlagKind.Switch)]),
-        Define(Serve, "Serves credentials over an IMDSv2-compatible endpoint on 127.0.0.1 (and, optionally, a container endpoint); with an issuer flag, renews the certificate in process.", SessionFlags,
-            [(Flags.Port, FlagKind.Value), (Flags.HopLimit, FlagKind.Value), (Flags.ContainerPort, FlagKind.Value), (Flags.ContainerHost, FlagKind.Value), (Flags.ContainerTokenFile, FlagKind.Value), .. RenewalFlags]),
-        Define(Update, "Keeps a profile of the shared credentials file up to date; with an issuer flag, renews the certificate in process.", SessionFlags, [(Flags.Profile, FlagKind.Value), (Flags.Once, FlagKind.Switch), .. RenewalFlags]),
-        Define(SignString, "Signs standard input with the private key and prints the signature.", [],
-            [(Flags.PrivateKey, FlagKind.Value), (Flags.Certificate, FlagKind.Value), (Flags.Pkcs8Password, FlagKind.Value), (Flags.Pkcs11Lib, FlagKind.Value),
-             (Flags.CertSelector, FlagKind.Value), (Flags.SystemStoreName, FlagKind.Value), (Flags.UseLatestExpiringCertificate, FlagKind.Switch),
-             (Flags.ReusePin, FlagKind.Switch), (Flags.TpmKeyPassword, FlagKind.Value), (Flags.NoTpmKeyPassword, FlagKind.Switch),
-             (Flags.Format, FlagKind.Value), (Flags.Digest, FlagKind.Value), (Flags.Debug, FlagKind.Switch)]),
-        Define(ReadCertificateData, "Prints a JSON description of the certificate.", [],
-            [(Flags.Certificate, FlagKind.Value), (Flags.CertSelector, FlagKind.Value), (Flags.SystemStoreName, FlagKind.Value), (Flags.UseLatestExpiringCertificate, FlagKind.Switch),
-             (Flags.Pkcs11Lib, FlagKind.Value), (Flags.Pkcs8Password, FlagKind.Value), (Flags.Debug, FlagKind.Switch)]),
-        Define(Version, "Prints the version.", [], []),
-        Define(Audit, "Finds misuse of Roles Anywhere in CloudTrail logs (files, directories, '-', s3://bucket/prefix); exit 1 on findings.", [],
-            [(Flags.Since, FlagKind.Value), (Flags.Until, FlagKind.Value), (Flags.AllowedCidrs, FlagKind.Value), (Flags.KnownSerials, FlagKind.Value),
-                  (Flags.Crl, FlagKind.Repeated), (Flags.BusinessHours, FlagKind.Value), (Flags.TimeZone, FlagKind.Value), (Flags.FailureBurst, FlagKind.Value),
-                  (Flags.Format, FlagKind.Value), (Flags.FailOn, FlagKind.Value), (Flags.Region, FlagKind.Value), (Flags.Endpoint, FlagKind.Value)],
-            operands: "INPUT..."),
-        Define(Inspect, "Shows what IAM will see of a certificate: source identity, session name, principal tags, chain and requirement problems.", [],
-            [(Flags.Certificate, FlagKind.Value), (Flags.Intermediates, FlagKind.Value), (Flags.TrustAnchorCertificate, FlagKind.Value), (Flags.Crl, FlagKind.Value),
-             (Flags.AttributeMapping, FlagKind.Value), (Flags.Format, FlagKind.Value)]),
-        Define(PolicyGenerate, "Writes a least-privilege role trust policy pinned to a trust anchor and to certificate attributes.", [],
-            [(Flags.TrustAnchorArn, FlagKind.Value), (Flags.Certificate, FlagKind.Value), (Flags.Match, FlagKind.Value),
-             (Flags.SubjectCn, FlagKind.Value), (Flags.IssuerCn, FlagKind.Value), (Flags.SanDns, FlagKind.Value), (Flags.SanUri, FlagKind.Value)]),
-        Define(PolicyEvaluate, "Says whether a trust policy lets a certificate assume the role through a trust anchor, and why (exit 0 allowed, 1 denied, 2 unsupported).", [],
-            [(Flags.Policy, FlagKind.Value), (Flags.Certificate, FlagKind.Value), (Flags.TrustAnchorArn, FlagKind.Value), (Flags.AttributeMapping, FlagKind.Value), (Flags.Format, FlagKind.Value)]),
-        Define(PolicyLint, "Checks trust policies (documents or 'aws iam get-role' output) for trust-boundary mistakes.", [],
-            [(Flags.AttributeMapping, FlagKind.Value), (Flags.Format, FlagKind.Value), (Flags.FailOn, FlagKind.Value)], operands: "FILE..."),
-        Define(Renew, "Renews the certificate and key files when due (or with --force) through a CA command or a CFSSL server; exit 0 renewed or not due, 1 failed (files untouched).", [],
-            [(Flags.Certificate, FlagKind.Value), (Flags.PrivateKey, FlagKind.Value), (Flags.Intermediates, FlagKind.Value), (Flags.Pkcs8Password, FlagKind.Value),
-             .. RenewalFlags, (Flags.Force, FlagKind.Switch),
-             (Flags.TrustAnchorArn, FlagKind.Value), (Flags.ProfileArn, FlagKind.Value), (Flags.RoleArn, FlagKind.Value), (Flags.Region, FlagKind.Value),
-             (Flags.Endpoint, FlagKind.Value), (Flags.SessionDuration, FlagKind.Value), (Flags.RoleSessionName, FlagKind.Value), (Flags.WithProxy, FlagKind.Switch),
-             (Flags.NoVerifySsl, FlagKind.Switch)]),
+        new(CredentialProcess, "Prints credential_process JSON (Version 1) for the AWS CLI and SDKs, cached between calls.",
+        [
+            .. SharedFlags.Session,
+            Switch(Flags.NoCache, "Neither read nor write the credential cache: call CreateSession every time."),
+        ]),
+        new(Serve, "Serves credentials over an IMDSv2-compatible endpoint on 127.0.0.1 (and, optionally, a container endpoint); with an issuer flag, renews the certificate in process.",
+        [
+            .. SharedFlags.Session,
+            Value(Flags.Port, "port", "Port of the IMDSv2 endpoint on 127.0.0.1 (0 picks a free port; the address is printed on stderr).", ServeSettings.DefaultPort),
+            Value(Flags.HopLimit, "hops", "IP TTL / hop limit of the answers, 1 to 255 (1 keeps them on the host, as EC2 does).", ServeSettings.DefaultHopLimit),
+            Value(Flags.ContainerPort, "port", "Also serve an ECS-style container endpoint on this port (http://HOST:PORT/credentials, for AWS_CONTAINER_CREDENTIALS_FULL_URI)."),
+            Value(Flags.ContainerHost, "address", "IP address the container endpoint binds (e.g. 0.0.0.0 or the container bridge); only with --container-port.", "127.0.0.1"),
+            Value(Flags.ContainerTokenFile, "file", "File holding the container endpoint's authorization token, at least 16 characters (default: the AWS_CONTAINER_AUTHORIZATION_TOKEN variable)."),
+            .. RenewalFlags,
+        ]),
+        new(Update, "Keeps a profile of the shared credentials file (~/.aws/credentials) up to date; with an issuer flag, renews the certificate in process.",
+        [
+            .. SharedFlags.Session,
+            Value(Flags.Profile, "name", "Profile of the shared credentials file to write.", "default"),
+            Switch(Flags.Once, "Write the credentials once and exit, instead of refreshing them before they expire."),
+            .. RenewalFlags,
+        ]),
+        new(SignString, "Signs standard input with the private key and prints the signature.",
+        [
+            SharedFlags.PrivateKey, SharedFlags.Certificate, SharedFlags.Pkcs8Password, SharedFlags.Pkcs11Lib,
+            SharedFlags.CertSelector, SharedFlags.SystemStoreName, SharedFlags.UseLatestExpiringCertificate,
+            SharedFlags.ReusePin, SharedFlags.TpmKeyPassword, SharedFlags.NoTpmKeyPassword,
+            Value(Flags.Format, "json|text|bin", "Output: a JSON string of hex, bare hex, or the raw signature bytes.", "json"),
+            Value(Flags.Digest, "SHA256|SHA384|SHA512", "Digest signed over (RSA PKCS#1 v1.5, ECDSA as ASN.1 DER; ML-DSA signs the data itself).", "SHA256"),
+            SharedFlags.Debug,
+        ]),
+        new(ReadCertificateData, "Prints a JSON description of the certificate.",
+        [
+            SharedFlags.Certificate, SharedFlags.CertSelector, SharedFlags.SystemStoreName, SharedFlags.UseLatestExpiringCertificate,
+            SharedFlags.Pkcs11Lib, SharedFlags.Pkcs8Password, SharedFlags.Debug,
+        ]),
+        new(Version, "Prints the version.", []),
+        new(Audit, "Finds misuse of Roles Anywhere in CloudTrail logs (files, directories, '-', s3://bucket/prefix); exit 1 on findings.",
+        [
+            Value(Flags.Since, "time", "Ignore events before this time: 2026-11-20, 2026-11-20T08:00:00Z, or an age such as 90m, 24h, 7d."),
+            Value(Flags.Until, "time", "Ignore events from this time on (same forms as --since)."),
+            Value(Flags.AllowedCidrs, "cidrs", "Comma-separated networks workloads call from (203.0.113.0/24,2001:db8::/32); other source IPs are findings."),
+            Value(Flags.KnownSerials, "file", "File of the certificate serial numbers in use (hex, one a line); other serials are findings."),
+            Repeated(Flags.Crl, "file", "A CRL (PEM or DER) of the issuing CA; sessions with a revoked certificate are findings. Repeatable."),
+            Value(Flags.BusinessHours, "HH:MM-HH:MM", "Working hours; sessions outside them are findings (with --time-zone)."),
+            Value(Flags.TimeZone, "zone", "IANA time zone of --business-hours (Europe/Berlin)."),
+            Value(Flags.FailureBurst, "N/minutes", "N refused CreateSession calls from one source within this many minutes are a finding.", FailureBurst.Default),
+            Value(Flags.Format, "text|json|sarif", "Report format: a table, JSON lines, or SARIF 2.1.0.", "text"),
+            Value(Flags.FailOn, "low|medium|high", "Lowest severity that makes the exit code 1.", "medium"),
+            Value(Flags.Region, "region", "Region of the S3 bucket for s3:// inputs (default: the SDK's region chain)."),
+            Value(Flags.Endpoint, "url", "S3 endpoint for s3:// inputs (an S3-compatible server)."),
+        ],
+        operands: "INPUT", operandsDescription: "CloudTrail log files (.json, .json.gz), directories, '-' (standard input) or s3://bucket/prefix."),
+        new(Inspect, "Shows what IAM will see of a certificate: source identity, session name, principal tags, chain and requirement problems.",
+        [
+            SharedFlags.Certificate.Meaning("The certificate to inspect (PEM or DER file).").AsRequired(),
+            SharedFlags.Intermediates,
+            TrustAnchorCertificate,
+            Value(Flags.Crl, "file", "CRL (PEM or DER) of the issuing CA, to check revocation."),
+            AttributeMapping,
+            TextOrJson,
+        ]),
+        new(PolicyGenerate, "Writes a least-privilege role trust policy pinned to a trust anchor and to certificate attributes.",
+        [
+            SharedFlags.TrustAnchorArn.Meaning("ARN of the trust anchor the policy trusts (aws:SourceArn).").AsRequired(),
+            SharedFlags.Certificate.Meaning("Certificate (PEM or DER file) whose attributes the policy requires; or give the values with --subject-cn, --issuer-cn, --san-dns, --san-uri."),
+            Value(Flags.Match, "tags", "Comma-separated certificate attributes to require, from --certificate.", "x509Subject/CN,x509Issuer/CN"),
+            Value(Flags.SubjectCn, "value", "Require this subject CN (aws:PrincipalTag/x509Subject/CN)."),
+            Value(Flags.IssuerCn, "value", "Require this issuer CN (aws:PrincipalTag/x509Issuer/CN)."),
+            Value(Flags.SanDns, "value", "Require this DNS subject alternative name (aws:PrincipalTag/x509SAN/DNS)."),
+            Value(Flags.SanUri, "value", "Require this URI subject alternative name (aws:PrincipalTag/x509SAN/URI)."),
+        ]),
+        new(PolicyEvaluate, "Says whether a trust policy lets a certificate assume the role through a trust anchor, and why (exit 0 allowed, 1 denied, 2 unsupported).",
+        [
+            Value(Flags.Policy, "file", "The role's trust policy (a policy document or 'aws iam get-role' output).", required: true),
+            SharedFlags.Certificate.Meaning("The certificate (PEM or DER file) that would call CreateSession.").AsRequired(),
+            SharedFlags.TrustAnchorArn.Meaning("ARN of the trust anchor the certificate would come through.").AsRequired(),
+            AttributeMapping,
+            TextOrJson,
+        ]),
+        new(PolicyLint, "Checks trust policies (documents or 'aws iam get-role' output) for trust-boundary mistakes.",
+        [
+            AttributeMapping,
+            TextOrJson,
+            Value(Flags.FailOn, "low|medium|high|error", "Lowest severity that makes the exit code 1.", "medium"),
+        ],
+        operands: "FILE", operandsDescription: "Trust policy files: policy documents or 'aws iam get-role' output."),
+        new(Renew, "Renews the certificate and key files when due (or with --force) through a CA command or a CFSSL server; exit 0 renewed or not due, 1 failed (files untouched).",
+        [
+            SharedFlags.Certificate.Meaning("The certificate file (PEM or DER) to renew in place.").AsRequired(),
+            SharedFlags.PrivateKey.Meaning("The private key file, replaced in place by a new key (PKCS#8); keys in PKCS#11 tokens or TPMs are refused.").AsRequired(),
+            SharedFlags.Intermediates.Meaning("PEM bundle of intermediate CA certificates, rewritten when the CA returns a chain."),
+            SharedFlags.Pkcs8Password.Meaning("Password of the current key; the new key is written encrypted with it."),
+            .. RenewalFlags,
+            Switch(Flags.Force, "Renew now, whether due or not."),
+            SharedFlags.TrustAnchorArn.Meaning("With --profile-arn and --role-arn: prove the new pair with one CreateSession before replacing the files."),
+            SharedFlags.ProfileArn, SharedFlags.RoleArn, SharedFlags.Region, SharedFlags.Endpoint, SharedFlags.SessionDuration,
+            SharedFlags.RoleSessionName, SharedFlags.WithProxy, SharedFlags.NoVerifySsl,
+        ]),
+        new(Help, "Prints the help of the tool, or of a command.", [], operands: "COMMAND", operandsDescription: "The command (for a group, both words: policy lint)."),
+        new(Completion, "Prints a shell completion script: source <(rolesanywhere completion bash), or add it to ~/.zshrc for zsh.", [], operands: "SHELL", operandsDescription: "bash or zsh."),
     ];
 
     /// <summary>Whether <paramref name="word"/> names a group of commands ("policy") whose second word picks the command.</summary>
@@ -99,21 +168,5 @@ internal static class CommandDefinitions
         }
 
         return null;
-    }
-
-    private static CommandDefinition Define(string name, string summary, (string Name, FlagKind Kind)[] common, (string Name, FlagKind Kind)[] own, string? operands = null)
-    {
-        var flags = new Dictionary<string, FlagKind>(StringComparer.Ordinal);
-        foreach (var (flag, kind) in common)
-        {
-            flags[flag] = kind;
-        }
-
-        foreach (var (flag, kind) in own)
-        {
-            flags[flag] = kind;
-        }
-
-        return new CommandDefinition(name, summary, flags, operands);
     }
 }

@@ -57,11 +57,12 @@ internal sealed class SessionArguments
     public static SessionArguments From(ParsedCommandLine parsed)
     {
         var errors = new List<string>();
-        foreach (var required in (ReadOnlySpan<string>)[Flags.TrustAnchorArn, Flags.ProfileArn, Flags.RoleArn])
+        // The flags help marks as required (the three ARNs).
+        foreach (var required in parsed.Command.Flags.Values.Where(f => f.Required))
         {
-            if (string.IsNullOrWhiteSpace(parsed.Get(required)))
+            if (string.IsNullOrWhiteSpace(parsed.Get(required.Name)))
             {
-                errors.Add($"--{required} is required.");
+                errors.Add($"--{required.Name} is required.");
             }
         }
 

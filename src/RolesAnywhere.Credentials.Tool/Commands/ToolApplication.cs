@@ -13,21 +13,15 @@ internal static class ToolApplication
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, ToolEnvironment environment, CancellationToken cancellationToken)
     {
-        if (args.Count > 0 && args[0] is "-h" or "--help" or "help")
-        {
-            await WriteAsync(environment.Stdout, HelpText.ForTool(), cancellationToken).ConfigureAwait(false);
-            return Success;
-        }
-
         try
         {
-            var parsed = ArgumentParser.Parse(args);
-            if (parsed.HelpRequested)
+            var result = ToolCommandLine.Parse(args);
+            if (ToolCommandLine.IsBuiltIn(result))
             {
-                await WriteAsync(environment.Stdout, HelpText.ForCommand(parsed.Command), cancellationToken).ConfigureAwait(false);
-                return Success;
+                return await ToolCommandLine.InvokeBuiltInAsync(result, environment, cancellationToken).ConfigureAwait(false);
             }
 
+            var parsed = ParsedCommandLine.From(result);
             return parsed.Command.Name switch
             {
                 CommandDefinitions.CredentialProcess => await CredentialProcessCommand.RunAsync(SessionArguments.From(parsed), environment, cancellationToken).ConfigureAwait(false),
@@ -41,6 +35,8 @@ internal static class ToolApplication
                 CommandDefinitions.PolicyEvaluate => await PolicyEvaluateCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
                 CommandDefinitions.PolicyLint => await PolicyLintCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
                 CommandDefinitions.Renew => await RenewCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
+                CommandDefinitions.Help => await HelpCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
+                CommandDefinitions.Completion => await CompletionCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
                 _ => await VersionCommand.RunAsync(environment, cancellationToken).ConfigureAwait(false),
             };
         }

@@ -3,12 +3,12 @@ using RolesAnywhere.Credentials.Tool.Tests.Support;
 
 namespace RolesAnywhere.Credentials.Tool.Tests.Cli;
 
-public sealed class ArgumentParserTests
+public sealed class ToolCommandLineTests
 {
     [Fact]
     public void Parse_SpaceAndEqualsForms_BothRead()
     {
-        var parsed = ArgumentParser.Parse(["credential-process", "--region", "eu-west-1", "--role-arn=arn:aws:iam::1:role/r", "-debug"]);
+        var parsed = ToolCommandLine.ParseCommand(["credential-process", "--region", "eu-west-1", "--role-arn=arn:aws:iam::1:role/r", "-debug"]);
 
         Assert.Equal("credential-process", parsed.Command.Name);
         Assert.Equal("eu-west-1", parsed.Get(Flags.Region));
@@ -19,7 +19,7 @@ public sealed class ArgumentParserTests
     [Fact]
     public void Parse_RepeatedFlag_LastWins()
     {
-        var parsed = ArgumentParser.Parse(["credential-process", "--region", "a", "--region", "b"]);
+        var parsed = ToolCommandLine.ParseCommand(["credential-process", "--region", "a", "--region", "b"]);
 
         Assert.Equal("b", parsed.Get(Flags.Region));
     }
@@ -27,7 +27,7 @@ public sealed class ArgumentParserTests
     [Fact]
     public void Parse_SwitchSetToFalse_IsNotSet()
     {
-        var parsed = ArgumentParser.Parse(["credential-process", "--no-verify-ssl=false"]);
+        var parsed = ToolCommandLine.ParseCommand(["credential-process", "--no-verify-ssl=false"]);
 
         Assert.False(parsed.IsSet(Flags.NoVerifySsl));
     }
@@ -41,7 +41,7 @@ public sealed class ArgumentParserTests
     [InlineData(new[] { "credential-process", "--debug=maybe" }, "--debug is a switch")]
     public void Parse_BadCommandLine_UsageErrorNamesTheProblem(string[] args, string expected)
     {
-        var error = Assert.Throws<UsageException>(() => ArgumentParser.Parse(args));
+        var error = Assert.Throws<UsageException>(() => ToolCommandLine.ParseCommand(args));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.NotEmpty(error.Hint);
@@ -50,7 +50,7 @@ public sealed class ArgumentParserTests
     [Fact]
     public void SessionArguments_NothingGiven_ReportsEveryMissingFlagAtOnce()
     {
-        var error = Assert.Throws<UsageException>(() => SessionArguments.From(ArgumentParser.Parse(["credential-process"])));
+        var error = Assert.Throws<UsageException>(() => SessionArguments.From(ToolCommandLine.ParseCommand(["credential-process"])));
 
         Assert.Contains("--trust-anchor-arn is required", error.Message, StringComparison.Ordinal);
         Assert.Contains("--profile-arn is required", error.Message, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class ArgumentParserTests
             "--cert-selector", "Key=x509Serial,Value=01", first, firstValue, .. secondValue is null ? new[] { second } : [second, secondValue],
         ];
 
-        var error = Assert.Throws<UsageException>(() => SessionArguments.From(ArgumentParser.Parse(args)));
+        var error = Assert.Throws<UsageException>(() => SessionArguments.From(ToolCommandLine.ParseCommand(args)));
 
         Assert.Contains($"{first} cannot be combined with {second}", error.Message, StringComparison.Ordinal);
     }
@@ -86,7 +86,7 @@ public sealed class ArgumentParserTests
     [InlineData("an hour")]
     public void SessionArguments_DurationOutOfRange_Refused(string duration)
     {
-        var error = Assert.Throws<UsageException>(() => SessionArguments.From(ArgumentParser.Parse(ToolRun.SessionArgs("credential-process", "--session-duration", duration))));
+        var error = Assert.Throws<UsageException>(() => SessionArguments.From(ToolCommandLine.ParseCommand(ToolRun.SessionArgs("credential-process", "--session-duration", duration))));
 
         Assert.Contains("--session-duration must be a whole number from 900 to 43200", error.Message, StringComparison.Ordinal);
     }
@@ -94,7 +94,7 @@ public sealed class ArgumentParserTests
     [Fact]
     public void SessionArguments_EndpointWithoutScheme_GetsHttps()
     {
-        var arguments = SessionArguments.From(ArgumentParser.Parse(ToolRun.SessionArgs("credential-process", "--endpoint", "rolesanywhere.example.com")));
+        var arguments = SessionArguments.From(ToolCommandLine.ParseCommand(ToolRun.SessionArgs("credential-process", "--endpoint", "rolesanywhere.example.com")));
 
         Assert.Equal(new Uri("https://rolesanywhere.example.com"), arguments.Endpoint);
         Assert.Equal("ToolTestRole", arguments.RoleName);
@@ -104,8 +104,8 @@ public sealed class ArgumentParserTests
     [Fact]
     public void CacheKey_SameFlagsInAnyOrderOrWithDebug_SameKey()
     {
-        var a = SessionArguments.From(ArgumentParser.Parse(ToolRun.SessionArgs("credential-process", "--region", "us-east-1")));
-        var b = SessionArguments.From(ArgumentParser.Parse(["credential-process", "--debug", "--no-cache", "--region", "us-east-1", .. ToolRun.SessionArgs("x").Skip(1)]));
+        var a = SessionArguments.From(ToolCommandLine.ParseCommand(ToolRun.SessionArgs("credential-process", "--region", "us-east-1")));
+        var b = SessionArguments.From(ToolCommandLine.ParseCommand(["credential-process", "--debug", "--no-cache", "--region", "us-east-1", .. ToolRun.SessionArgs("x").Skip(1)]));
 
         Assert.Equal(a.CacheKey(), b.CacheKey());
     }
@@ -113,9 +113,9 @@ public sealed class ArgumentParserTests
     [Fact]
     public void CacheKey_DifferentRoleOrDuration_DifferentKey()
     {
-        var a = SessionArguments.From(ArgumentParser.Parse(ToolRun.SessionArgs("credential-process")));
-        var role = SessionArguments.From(ArgumentParser.Parse(ToolRun.SessionArgs("credential-process", "--role-arn", "arn:aws:iam::111122223333:role/Other")));
-        var duration = SessionArguments.From(ArgumentParser.Parse(ToolRun.SessionArgs("credential-process", "--session-duration", "900")));
+        var a = SessionArguments.From(ToolCommandLine.ParseCommand(ToolRun.SessionArgs("credential-process")));
+        var role = SessionArguments.From(ToolCommandLine.ParseCommand(ToolRun.SessionArgs("credential-process", "--role-arn", "arn:aws:iam::111122223333:role/Other")));
+        var duration = SessionArguments.From(ToolCommandLine.ParseCommand(ToolRun.SessionArgs("credential-process", "--session-duration", "900")));
 
         Assert.NotEqual(a.CacheKey(), role.CacheKey());
         Assert.NotEqual(a.CacheKey(), duration.CacheKey());
@@ -124,8 +124,8 @@ public sealed class ArgumentParserTests
     [Fact]
     public void CacheKey_PasswordOrPinChanges_KeyUnchangedAndSecretNotHashedIn()
     {
-        var plain = SessionArguments.From(ArgumentParser.Parse(ToolRun.SessionArgs("credential-process", "--certificate", "pkcs11:token=t;object=o")));
-        var withSecrets = SessionArguments.From(ArgumentParser.Parse(ToolRun.SessionArgs("credential-process", "--certificate", "pkcs11:token=t;object=o?pin-value=1234", "--pkcs8-password", "hunter2")));
+        var plain = SessionArguments.From(ToolCommandLine.ParseCommand(ToolRun.SessionArgs("credential-process", "--certificate", "pkcs11:token=t;object=o")));
+        var withSecrets = SessionArguments.From(ToolCommandLine.ParseCommand(ToolRun.SessionArgs("credential-process", "--certificate", "pkcs11:token=t;object=o?pin-value=1234", "--pkcs8-password", "hunter2")));
 
         Assert.Equal(plain.CacheKey(), withSecrets.CacheKey());
     }
