@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
@@ -33,9 +34,9 @@ internal static class ToolCommandLine
         var (invoked, firstFlag) = Invoked(args);
         var root = ToolCommandTree.Create(args[0].StartsWith('[') ? null : invoked);
         var result = root.Parse(GoFlagSyntax.Normalize(args, invoked, firstFlag), Configuration);
-        if (IsBuiltIn(result))
+        if (IsBuiltIn(result) && !(result.Action is HelpAction && ToolCommandTree.DefinitionOf(result.CommandResult.Command) is null && result.UnmatchedTokens.Count > 0))
         {
-            // Help, --version or [suggest]: System.CommandLine's own, which ignore the rest of the line.
+            // Help, --version or [suggest]: System.CommandLine's own, which ignore the rest of the line (but help for an unknown command is an error).
             return result;
         }
 
