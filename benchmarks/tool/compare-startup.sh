@@ -11,19 +11,9 @@ work=$(mktemp -d)
 cleanup() { exec 3>&- 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-mkfifo "$work/hold"
-dotnet run benchmarks/tool/emulator-host.cs -- "$work" < "$work/hold" > "$work/emulator.out" 2>&1 &
-emulator_pid=$!
-exec 3>"$work/hold"
-until grep -q ready "$work/emulator.out" 2>/dev/null; do
-    kill -0 "$emulator_pid" 2>/dev/null || { echo "compare-startup: the emulator host did not start:" >&2; cat "$work/emulator.out" >&2; exit 1; }
-    sleep 0.2
-done
-# shellcheck disable=SC1091
-. "$work/emulator.env"
-flags=(--certificate "$work/client.pem" --private-key "$work/client.key" --trust-anchor-arn "$TRUST_ANCHOR_ARN"
-       --profile-arn "$PROFILE_ARN" --role-arn "$ROLE_ARN" --endpoint "$ENDPOINT")
-export ROLESANYWHERE_CACHE_DIR="$work/cache"
+# shellcheck source=benchmarks/tool/start-emulator.sh
+. benchmarks/tool/start-emulator.sh
+start_emulator "$work"
 "$a" credential-process "${flags[@]}" >/dev/null   # prime the cache (both binaries use the same key)
 
 # time_runs NAME ARGS...: appends "name<TAB>binary<TAB>ms" lines to $work/times, A and B alternating, after 5 warm-ups each.

@@ -16,19 +16,9 @@ dotnet build -c Release src/RolesAnywhere.Credentials.Tool -o "$work/jit" -v q -
 bash benchmarks/tool/publish-aot.sh "$work/aot" >/dev/null
 dotnet publish benchmarks/tool/aot-floor.cs -o "$work/floor" -nologo >/dev/null
 
-mkfifo "$work/hold"
-dotnet run benchmarks/tool/emulator-host.cs -- "$work" < "$work/hold" > "$work/emulator.out" 2>&1 &
-emulator_pid=$!
-exec 3>"$work/hold"
-until grep -q ready "$work/emulator.out" 2>/dev/null; do
-    kill -0 "$emulator_pid" 2>/dev/null || { echo "measure: the emulator host did not start:" >&2; cat "$work/emulator.out" >&2; exit 1; }
-    sleep 0.2
-done
-# shellcheck disable=SC1091
-. "$work/emulator.env"
-flags=(--certificate "$work/client.pem" --private-key "$work/client.key" --trust-anchor-arn "$TRUST_ANCHOR_ARN"
-       --profile-arn "$PROFILE_ARN" --role-arn "$ROLE_ARN" --endpoint "$ENDPOINT")
-export ROLESANYWHERE_CACHE_DIR="$work/cache"
+# shellcheck source=benchmarks/tool/start-emulator.sh
+. benchmarks/tool/start-emulator.sh
+start_emulator "$work"
 
 "$work/jit/rolesanywhere" credential-process "${flags[@]}" >/dev/null   # prime the cache
 hyperfine -N --warmup 5 --runs 100 --export-markdown "$work/warm.md" \
