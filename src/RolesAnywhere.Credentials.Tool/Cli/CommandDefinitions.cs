@@ -1,5 +1,6 @@
 using RolesAnywhere.Credentials.Audit.Settings;
 using RolesAnywhere.Credentials.Renewal;
+using RolesAnywhere.Credentials.Tool.Renewal;
 using RolesAnywhere.Credentials.Tool.Serve;
 using static RolesAnywhere.Credentials.Tool.Cli.FlagDefinition;
 
@@ -27,7 +28,7 @@ internal static class CommandDefinitions
     /// <summary>What the <see cref="PolicyGroup"/> commands do together, for the top-level help.</summary>
     public const string PolicyGroupSummary = "Writes, evaluates and lints role trust policies for Roles Anywhere (generate, evaluate, lint).";
 
-    private static readonly FlagDefinition TextOrJson = Value(Flags.Format, "text|json", "Output format.", "text");
+    private static readonly FlagDefinition TextOrJson = Choice(Flags.Format, ["text", "json"], "Output format.", "text");
 
     private static readonly FlagDefinition AttributeMapping = Value(
         Flags.AttributeMapping, "file", "The profile's attribute mapping: the output of 'aws rolesanywhere get-profile' (or its attributeMappings array); default: the service's default mapping.");
@@ -45,7 +46,7 @@ internal static class CommandDefinitions
         Value(Flags.CfsslProfile, "name", "CFSSL signing profile; only with --cfssl-url."),
         Value(Flags.CfsslAuthKeyFile, "file", "File with the CFSSL auth key (hex, as in the server's auth_keys); only with --cfssl-url."),
         Value(Flags.RenewAt, "fraction", "Renew once this fraction of the certificate's lifetime has passed (between 0 and 1).", Math.Round(CertificateRenewalOptions.DefaultRenewAt, 2)),
-        Value(Flags.KeyAlgorithm, "same|ec-p256|ec-p384|rsa-2048|rsa-3072|rsa-4096", "Kind of the new key.", "same"),
+        Choice(Flags.KeyAlgorithm, RenewArguments.KeyAlgorithms.Keys, "Kind of the new key.", "same"),
         TrustAnchorCertificate.Meaning("PEM or DER file with the trust anchor's CA certificate(s): a renewed certificate must chain to it."),
     ];
 
@@ -78,8 +79,8 @@ internal static class CommandDefinitions
             SharedFlags.PrivateKey, SharedFlags.Certificate, SharedFlags.Pkcs8Password, SharedFlags.Pkcs11Lib,
             SharedFlags.CertSelector, SharedFlags.SystemStoreName, SharedFlags.UseLatestExpiringCertificate,
             SharedFlags.ReusePin, SharedFlags.TpmKeyPassword, SharedFlags.NoTpmKeyPassword,
-            Value(Flags.Format, "json|text|bin", "Output: a JSON string of hex, bare hex, or the raw signature bytes.", "json"),
-            Value(Flags.Digest, "SHA256|SHA384|SHA512", "Digest signed over (RSA PKCS#1 v1.5, ECDSA as ASN.1 DER; ML-DSA signs the data itself).", "SHA256"),
+            Choice(Flags.Format, ["json", "text", "bin"], "Output: a JSON string of hex, bare hex, or the raw signature bytes.", "json"),
+            Choice(Flags.Digest, ["SHA256", "SHA384", "SHA512"], "Digest signed over (RSA PKCS#1 v1.5, ECDSA as ASN.1 DER; ML-DSA signs the data itself).", "SHA256"),
             SharedFlags.Debug,
         ]),
         new(ReadCertificateData, "Prints a JSON description of the certificate.",
@@ -98,8 +99,8 @@ internal static class CommandDefinitions
             Value(Flags.BusinessHours, "HH:MM-HH:MM", "Working hours; sessions outside them are findings (with --time-zone)."),
             Value(Flags.TimeZone, "zone", "IANA time zone of --business-hours (Europe/Berlin)."),
             Value(Flags.FailureBurst, "N/minutes", "N refused CreateSession calls from one source within this many minutes are a finding.", FailureBurst.Default),
-            Value(Flags.Format, "text|json|sarif", "Report format: a table, JSON lines, or SARIF 2.1.0.", "text"),
-            Value(Flags.FailOn, "low|medium|high", "Lowest severity that makes the exit code 1.", "medium"),
+            Choice(Flags.Format, ["text", "json", "sarif"], "Report format: a table, JSON lines, or SARIF 2.1.0.", "text"),
+            Choice(Flags.FailOn, ["low", "medium", "high"], "Lowest severity that makes the exit code 1.", "medium"),
             Value(Flags.Region, "region", "Region of the S3 bucket for s3:// inputs (default: the SDK's region chain)."),
             Value(Flags.Endpoint, "url", "S3 endpoint for s3:// inputs (an S3-compatible server)."),
         ],
@@ -135,7 +136,7 @@ internal static class CommandDefinitions
         [
             AttributeMapping,
             TextOrJson,
-            Value(Flags.FailOn, "low|medium|high|error", "Lowest severity that makes the exit code 1.", "medium"),
+            Choice(Flags.FailOn, ["low", "medium", "high", "error"], "Lowest severity that makes the exit code 1.", "medium"),
         ],
         operands: "FILE", operandsDescription: "Trust policy files: policy documents or 'aws iam get-role' output."),
         new(Renew, "Renews the certificate and key files when due (or with --force) through a CA command or a CFSSL server; exit 0 renewed or not due, 1 failed (files untouched).",

@@ -78,6 +78,11 @@ internal static class ToolCommandTree
                 DefaultValueFactory = flag.DefaultValue is { } shown ? _ => shown : null,
             },
         };
+        if (flag.Choices is { } choices)
+        {
+            option.CompletionSources.Add(choices.ToArray());
+        }
+
         option.Description = flag.Description;
         option.Required = flag.Required;
         return option;

@@ -16,7 +16,8 @@ namespace RolesAnywhere.Credentials.Tool.Renewal;
 /// </summary>
 internal sealed class RenewArguments : IDisposable
 {
-    private static readonly Dictionary<string, RenewalKeyAlgorithm> KeyAlgorithms = new(StringComparer.Ordinal)
+    /// <summary>The values of <c>--key-algorithm</c>, as help lists them.</summary>
+    internal static readonly Dictionary<string, RenewalKeyAlgorithm> KeyAlgorithms = new(StringComparer.Ordinal)
     {
         ["same"] = RenewalKeyAlgorithm.Same,
         ["ec-p256"] = RenewalKeyAlgorithm.EcP256,

@@ -50,6 +50,8 @@ public sealed class HelpEndToEndTests
     [InlineData("serve --hop", "--hop-limit")]
     [InlineData("policy l", "lint")]
     [InlineData("audit --fail", "--fail-on")]
+    [InlineData("sign-string --format ", "bin")]
+    [InlineData("renew --key-algorithm ec", "ec-p384")]
     public async Task SuggestDirective_PartialWord_Completed(string line, string expected)
     {
         var run = await Tool($"[suggest:{line.Length}]", line);
