@@ -1,5 +1,5 @@
-using RolesAnywhere.Credentials.CertificateStores;
 using RolesAnywhere.Credentials.Configuration;
+using RolesAnywhere.Credentials.KeySources.CertificateStore;
 using RolesAnywhere.Credentials.Tool.Keys;
 
 namespace RolesAnywhere.Credentials.Tool.Cli;
