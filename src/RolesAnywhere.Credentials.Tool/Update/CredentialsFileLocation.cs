@@ -1,4 +1,4 @@
-using RolesAnywhere.Credentials.Tool.IO;
+using RolesAnywhere.Credentials.Interop;
 
 namespace RolesAnywhere.Credentials.Tool.Update;
 
@@ -24,7 +24,7 @@ internal sealed record CredentialsFileLocation(string Path, bool Exists, UnixFil
                 throw new CredentialsFileException($"'{path}' is a chain of more than {MaxLinks} symbolic links (a loop?). Point it at the credentials file itself.");
             }
 
-            links.Add((current, UnixFileStatus.TryGet(current)));
+            links.Add((current, UnixFile.TryStat(current, followLinks: false)));
             current = System.IO.Path.GetFullPath(target, System.IO.Path.GetDirectoryName(current)!);
         }
 
@@ -44,18 +44,18 @@ internal sealed record CredentialsFileLocation(string Path, bool Exists, UnixFil
             return new CredentialsFileLocation(current, false, null);
         }
 
-        var status = UnixFileStatus.TryGet(current);
-        if (status is { IsRegularFile: false })
+        var status = UnixFile.TryStat(current, followLinks: false);
+        if (status is { Kind: not UnixFileKind.Regular })
         {
             throw new CredentialsFileException($"'{current}' is not a regular file (a FIFO, socket or device?). Point AWS_SHARED_CREDENTIALS_FILE at a regular file.");
         }
 
-        var me = UnixFileStatus.EffectiveUserId();
+        var me = UnixFile.EffectiveUserId();
         foreach (var (link, linkStatus) in links)
         {
-            if (linkStatus is not null && status is not null && linkStatus.UserId != me && linkStatus.UserId != status.UserId)
+            if (linkStatus is { } linkOwner && status is { } targetOwner && linkOwner.OwnerId != me && linkOwner.OwnerId != targetOwner.OwnerId)
             {
-                throw new CredentialsFileException($"'{link}' is a symbolic link owned by uid {linkStatus.UserId} to '{current}' owned by uid {status.UserId}; a link is followed only when it belongs to you or to its target's owner. Replace the link with the file, or fix the owners.");
+                throw new CredentialsFileException($"'{link}' is a symbolic link owned by uid {linkOwner.OwnerId} to '{current}' owned by uid {targetOwner.OwnerId}; a link is followed only when it belongs to you or to its target's owner. Replace the link with the file, or fix the owners.");
             }
         }
 

@@ -1,7 +1,8 @@
 using System.Text;
+using RolesAnywhere.Credentials.Interop;
+using RolesAnywhere.Credentials.Sessions;
 using RolesAnywhere.Credentials.Tool.Credentials;
 using RolesAnywhere.Credentials.Tool.IO;
-using RolesAnywhere.Credentials.Sessions;
 
 namespace RolesAnywhere.Credentials.Tool.Update;
 
@@ -219,11 +220,11 @@ internal static class SharedCredentialsFile
         {
             try
             {
-                status.ApplyOwnerTo(file);
+                UnixFile.SetOwner(file, status.OwnerId, status.GroupId);
             }
-            catch (UnauthorizedAccessException e)
+            catch (IOException e)
             {
-                throw new CredentialsFileException($"'{location.Path}' was left unchanged: it belongs to {status.UserId}:{status.GroupId} and the new file could not keep that owner ({e.Message}). Run update as that user.", e);
+                throw new CredentialsFileException($"'{location.Path}' was left unchanged: it belongs to {status.OwnerId}:{status.GroupId} and the new file could not keep that owner ({e.Message}). Run update as that user.", e);
             }
         }
     }

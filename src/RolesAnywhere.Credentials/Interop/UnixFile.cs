@@ -5,19 +5,21 @@ using Microsoft.Win32.SafeHandles;
 namespace RolesAnywhere.Credentials.Interop;
 
 /// <summary>
-/// What .NET does not say about a file on Linux: its kind (a FIFO, device or socket is not a file to read
-/// a certificate from: opening or reading it can block forever) and its owner; and an open that refuses
-/// symbolic links (<c>O_NOFOLLOW</c>). Through <c>statx(2)</c>, whose result has the same layout on every
-/// architecture. On other systems, or a libc without <c>statx</c>, nothing can be told: the methods
-/// return <see langword="null"/> and callers keep their portable behaviour.
+/// The few POSIX file calls .NET has no API for, on Linux: a file's kind (a FIFO, device or socket is not a file to
+/// read a certificate from: opening or reading it can block forever), owner and group (<c>statx(2)</c>, whose result
+/// has the same layout on every architecture); an open that refuses symbolic links (<c>O_NOFOLLOW</c>); giving a
+/// file an owner (<c>lchown</c>) and flushing a directory so that a rename survives a crash (<c>fsync</c>), for
+/// certificate renewal. On other systems, or a libc without <c>statx</c>, nothing can be told: the queries return
+/// <see langword="null"/> and callers keep their portable behaviour.
 /// </summary>
 internal static class UnixFile
 {
-    // struct statx (include/uapi/linux/stat.h): stx_uid at 20, stx_mode (u16) at 28; 256 bytes in all.
+    // struct statx (include/uapi/linux/stat.h): stx_uid at 20, stx_gid at 24, stx_mode (u16) at 28; 256 bytes in all.
     private const int StatxSize = 256;
     private const int UidOffset = 20;
+    private const int GidOffset = 24;
     private const int ModeOffset = 28;
-    private const uint StatxTypeModeUid = 0x1 | 0x2 | 0x8;
+    private const uint StatxTypeModeUidGid = 0x1 | 0x2 | 0x8 | 0x10;
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const int AtEmptyPath = 0x1000;
@@ -35,7 +37,7 @@ internal static class UnixFile
         }
 
         var buffer = new byte[StatxSize];
-        return Call(() => Statx(AtFdCwd, NullTerminated(path), followLinks ? 0 : AtSymlinkNoFollow, StatxTypeModeUid, buffer)) == 0 ? Read(buffer) : null;
+        return Call(() => Statx(AtFdCwd, NullTerminated(path), followLinks ? 0 : AtSymlinkNoFollow, StatxTypeModeUidGid, buffer)) == 0 ? Read(buffer) : null;
     }
 
     /// <summary>
@@ -58,7 +60,7 @@ internal static class UnixFile
         try
         {
             handle.DangerousAddRef(ref added);
-            return Call(() => Statx((int)handle.DangerousGetHandle(), [0], AtEmptyPath, StatxTypeModeUid, buffer)) == 0 ? Read(buffer) : null;
+            return Call(() => Statx((int)handle.DangerousGetHandle(), [0], AtEmptyPath, StatxTypeModeUidGid, buffer)) == 0 ? Read(buffer) : null;
         }
         finally
         {
@@ -83,7 +85,7 @@ internal static class UnixFile
             return File.Exists(path) ? File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read) : null;
         }
 
-        var noFollow = RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
+        var noFollow = IsArm ? 0x8000 : 0x20000;
         var descriptor = Open(NullTerminated(path), OpenReadOnly | OpenNonBlocking | OpenCloseOnExec | noFollow);
         if (descriptor >= 0)
         {
@@ -94,6 +96,58 @@ internal static class UnixFile
         const int NoEntry = 2;
         const int Loop = 40;
         return error is NoEntry or Loop ? null : throw new IOException($"'{path}' cannot be opened: {Marshal.GetPInvokeErrorMessage(error)}");
+    }
+
+    /// <summary>Returns the owner and group of <paramref name="path"/> (not following a final symbolic link), on Linux.</summary>
+    /// <exception cref="IOException">The call failed.</exception>
+    public static (uint Owner, uint Group) GetOwner(string path)
+    {
+        var buffer = new byte[StatxSize];
+        if (Statx(AtFdCwd, NullTerminated(path), AtSymlinkNoFollow, StatxTypeModeUidGid, buffer) != 0)
+        {
+            throw Error("statx", path);
+        }
+
+        var status = Read(buffer);
+        return (status.OwnerId, status.GroupId);
+    }
+
+    /// <summary>Sets the owner and group of <paramref name="path"/> (not following a final symbolic link), on Linux.</summary>
+    /// <exception cref="IOException">The call failed (only root may give a file away).</exception>
+    public static void SetOwner(string path, uint owner, uint group)
+    {
+        if (LChown(NullTerminated(path), owner, group) != 0)
+        {
+            throw Error("chown", path);
+        }
+    }
+
+    /// <summary>Gives the open <paramref name="file"/> an owner and group (<c>fchown</c>), on Linux.</summary>
+    /// <exception cref="IOException">The call failed (only root may give a file away).</exception>
+    public static void SetOwner(SafeFileHandle file, uint owner, uint group)
+    {
+        if (FChown(file, owner, group) != 0)
+        {
+            throw Error("fchown", file.IsInvalid ? "(invalid handle)" : "the new file");
+        }
+    }
+
+    /// <summary>Flushes the directory entries of <paramref name="directory"/> to disk, on Linux.</summary>
+    /// <exception cref="IOException">The call failed.</exception>
+    public static void FlushDirectory(string directory)
+    {
+        var openDirectory = IsArm ? 0x4000 : 0x10000; // O_DIRECTORY differs between architectures, as O_NOFOLLOW does.
+        var descriptor = Open(NullTerminated(directory), OpenReadOnly | OpenCloseOnExec | openDirectory);
+        if (descriptor < 0)
+        {
+            throw Error("open", directory);
+        }
+
+        using var handle = new SafeFileHandle(descriptor, ownsHandle: true);
+        if (FSync(handle) != 0)
+        {
+            throw Error("fsync", directory);
+        }
     }
 
     /// <summary>The effective user id of this process, or <see langword="null"/> off Linux.</summary>
@@ -113,7 +167,15 @@ internal static class UnixFile
             0xC000 => UnixFileKind.Socket,
             _ => UnixFileKind.Unknown,
         };
-        return new UnixFileStatus(kind, BitConverter.ToUInt32(buffer, UidOffset), (UnixFileMode)(mode & 0xFFF));
+        return new UnixFileStatus(kind, BitConverter.ToUInt32(buffer, UidOffset), BitConverter.ToUInt32(buffer, GidOffset), (UnixFileMode)(mode & 0xFFF));
+    }
+
+    private static bool IsArm => RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm;
+
+    private static IOException Error(string call, string path)
+    {
+        var errno = Marshal.GetLastPInvokeError();
+        return new IOException($"{call} '{path}' failed: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
     }
 
     private static int Call(Func<int> statx)
@@ -141,6 +203,15 @@ internal static class UnixFile
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     private static extern int Open(byte[] path, int flags);
+
+    [DllImport("libc", EntryPoint = "lchown", SetLastError = true)]
+    private static extern int LChown(byte[] path, uint owner, uint group);
+
+    [DllImport("libc", EntryPoint = "fchown", SetLastError = true)]
+    private static extern int FChown(SafeFileHandle file, uint owner, uint group);
+
+    [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static extern int FSync(SafeFileHandle descriptor);
 
     [DllImport("libc", EntryPoint = "geteuid")]
     private static extern uint GetEffectiveUserId();

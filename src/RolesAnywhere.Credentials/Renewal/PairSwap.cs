@@ -184,14 +184,14 @@ internal sealed class PairSwap
     {
         if (!OperatingSystem.IsWindows() && File.Exists(target.Path))
         {
-            if (UnixFiles.Supported)
+            if (OperatingSystem.IsLinux())
             {
-                var (owner, group) = UnixFiles.GetOwner(target.Path);
-                if (UnixFiles.GetOwner(temporary) != (owner, group))
+                var (owner, group) = UnixFile.GetOwner(target.Path);
+                if (UnixFile.GetOwner(temporary) != (owner, group))
                 {
                     try
                     {
-                        UnixFiles.SetOwner(temporary, owner, group);
+                        UnixFile.SetOwner(temporary, owner, group);
                     }
                     catch (IOException ex)
                     {
@@ -241,9 +241,9 @@ internal sealed class PairSwap
 
     private static void FlushDirectory(string directory)
     {
-        if (UnixFiles.Supported)
+        if (OperatingSystem.IsLinux())
         {
-            UnixFiles.FlushDirectory(directory);
+            UnixFile.FlushDirectory(directory);
         }
     }
 

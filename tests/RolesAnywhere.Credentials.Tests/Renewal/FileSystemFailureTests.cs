@@ -67,16 +67,16 @@ public sealed class FileSystemFailureTests
         Mounts.RequireRoot();
         RenewalWorld.RequireOpenSsl();
         using var world = RenewalWorld.Due();
-        UnixFiles.SetOwner(world.CertificatePath, 4321, 4322);
-        UnixFiles.SetOwner(world.KeyPath, 4321, 4322);
+        UnixFile.SetOwner(world.CertificatePath, 4321, 4322);
+        UnixFile.SetOwner(world.KeyPath, 4321, 4322);
         File.SetUnixFileMode(world.KeyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
 
         var result = await new CertificateRenewer(world.Options(world.OpenSslIssuer())).RenewIfDueAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(CertificateRenewalOutcome.Renewed, result.Outcome);
-        Assert.Equal((4321u, 4322u), UnixFiles.GetOwner(world.CertificatePath));
-        Assert.Equal((4321u, 4322u), UnixFiles.GetOwner(world.KeyPath));
-        Assert.Equal((4321u, 4322u), UnixFiles.GetOwner(world.KeyPath + ".previous"));
+        Assert.Equal((4321u, 4322u), UnixFile.GetOwner(world.CertificatePath));
+        Assert.Equal((4321u, 4322u), UnixFile.GetOwner(world.KeyPath));
+        Assert.Equal((4321u, 4322u), UnixFile.GetOwner(world.KeyPath + ".previous"));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(world.KeyPath));
         using var identity = SigningIdentity.FromFiles(world.CertificatePath, world.KeyPath);
     }
