@@ -14,15 +14,7 @@ internal static class RenewCommand
     public static async Task<int> RunAsync(ParsedCommandLine parsed, ToolEnvironment environment, CancellationToken cancellationToken)
     {
         using var arguments = RenewArguments.From(parsed);
-        CertificateRenewer renewer;
-        try
-        {
-            renewer = new CertificateRenewer(arguments.Options, environment.Time, logger: null) { SessionProof = arguments.SessionProof };
-        }
-        catch (CertificateRenewalException e)
-        {
-            throw new UsageException(LibraryTerms.ToFlags(e.Message), $"Run 'rolesanywhere {CommandDefinitions.Renew} --help' for the flags.");
-        }
+        var renewer = arguments.CreateRenewer(CommandDefinitions.Renew, environment.Time, logger: null);
 
         CertificateRenewalResult result;
         try

@@ -38,12 +38,12 @@ internal sealed class InProcessRenewal : IDisposable
         try
         {
             var logger = new StderrRenewalLogger(environment.Stderr, environment.Time);
-            return new InProcessRenewal(arguments, new CertificateRenewer(arguments.Options, environment.Time, logger) { SessionProof = arguments.SessionProof }, environment.Time);
+            return new InProcessRenewal(arguments, arguments.CreateRenewer(session.Parsed.Command.Name, environment.Time, logger), environment.Time);
         }
-        catch (CertificateRenewalException e)
+        catch (UsageException)
         {
             arguments.Dispose();
-            throw new UsageException(LibraryTerms.ToFlags(e.Message), $"Run 'rolesanywhere {session.Parsed.Command.Name} --help' for the flags.");
+            throw;
         }
     }
 

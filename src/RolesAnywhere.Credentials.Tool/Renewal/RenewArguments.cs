@@ -119,6 +119,23 @@ internal sealed class RenewArguments : IDisposable
         return new RenewArguments(options, force, session);
     }
 
+    /// <summary>Makes the renewer these arguments describe, with the session proof when a session flag was given.</summary>
+    /// <param name="command">The command the flags were given to, named in the message of a wrong setting.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">Where the renewer logs, or <see langword="null"/>.</param>
+    /// <exception cref="UsageException">The renewer refused a setting; the message names the flags.</exception>
+    public CertificateRenewer CreateRenewer(string command, TimeProvider time, Microsoft.Extensions.Logging.ILogger? logger)
+    {
+        try
+        {
+            return new CertificateRenewer(Options, time, logger) { SessionProof = SessionProof };
+        }
+        catch (CertificateRenewalException e)
+        {
+            throw new UsageException(LibraryTerms.ToFlags(e.Message), $"Run 'rolesanywhere {command} --help' for the flags.");
+        }
+    }
+
     public void Dispose() => (Options.Issuer as IDisposable)?.Dispose();
 
     private static ICertificateIssuer? Issuer(ParsedCommandLine parsed, List<string> errors)
