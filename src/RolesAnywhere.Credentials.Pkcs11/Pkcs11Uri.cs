@@ -1,49 +1,36 @@
 using System.Globalization;
 using System.Text;
+using Net.Pkcs11Interop.Common;
+using ParsedUri = Net.Pkcs11Interop.Common.Pkcs11Uri;
 
 namespace RolesAnywhere.Credentials.Pkcs11;
 
 /// <summary>
-/// A parsed RFC 7512 PKCS#11 URI: <c>pkcs11:token=…;object=…;id=%01;slot-id=0?pin-value=…&amp;module-path=…</c>.
-/// Path attributes select the token and object; query attributes carry the PIN and the module.
+/// An RFC 7512 PKCS#11 URI (<c>pkcs11:token=…;object=…;id=%01;slot-id=0?pin-value=…&amp;module-path=…</c>), parsed by
+/// Pkcs11Interop's <see cref="ParsedUri"/> (percent-decoding, attributes, duplicates, <c>type</c>, <c>slot-id</c>,
+/// token and slot field lengths). This subclass only prepares the text (<see cref="Pkcs11UriAttribute"/>), adds the
+/// checks a key selector needs, and words failures itself: they name the setting and the attribute, never the PIN.
 /// </summary>
-internal sealed class Pkcs11Uri
+internal sealed class Pkcs11Uri : ParsedUri
 {
     private const string Scheme = "pkcs11:";
+    private const string Example = "pkcs11:token=MyToken;object=MyKey?pin-value=1234&module-path=/usr/lib/softhsm/libsofthsm2.so";
 
-    private Pkcs11Uri()
+    private Pkcs11Uri(string prepared)
+        : base(prepared)
     {
     }
 
-    public string? Token { get; private set; }
-
-    public string? Manufacturer { get; private set; }
-
-    public string? Model { get; private set; }
-
-    public string? Serial { get; private set; }
-
-    public string? Object { get; private set; }
-
-    public byte[]? Id { get; private set; }
-
-    /// <summary>Gets the object class: <c>private</c>, <c>public</c>, <c>cert</c>, <c>secret-key</c> or <c>data</c>.</summary>
-    public string? Type { get; private set; }
-
-    public ulong? SlotId { get; private set; }
-
-    public string? SlotDescription { get; private set; }
-
-    public string? SlotManufacturer { get; private set; }
-
-    /// <summary>Gets the PIN (<c>pin-value</c>). Secret: never logged, never part of an error message.</summary>
-    public string? PinValue { get; private set; }
-
-    public string? PinSource { get; private set; }
-
-    public string? ModulePath { get; private set; }
-
-    public string? ModuleName { get; private set; }
+    /// <summary>Gets the object class as written: <c>private</c>, <c>public</c>, <c>cert</c>, <c>secret-key</c> or <c>data</c>.</summary>
+    public new string? Type => base.Type switch
+    {
+        null => null,
+        CKO.CKO_PRIVATE_KEY => "private",
+        CKO.CKO_PUBLIC_KEY => "public",
+        CKO.CKO_CERTIFICATE => "cert",
+        CKO.CKO_SECRET_KEY => "secret-key",
+        _ => "data",
+    };
 
     public static bool IsPkcs11Uri(string? value) =>
         value is not null && value.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase);
@@ -58,35 +45,25 @@ internal sealed class Pkcs11Uri
             throw Invalid(setting, "it does not start with 'pkcs11:'");
         }
 
-        var result = new Pkcs11Uri();
-        string rest = uri[Scheme.Length..];
-        int question = rest.IndexOf('?', StringComparison.Ordinal);
-        string path = question < 0 ? rest : rest[..question];
-        string query = question < 0 ? string.Empty : rest[(question + 1)..];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-
-        foreach (string part in path.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        var attributes = Pkcs11UriAttribute.Split(uri[Scheme.Length..]);
+        if (attributes.GroupBy(a => (a.Name, a.InQuery)).FirstOrDefault(g => g.Skip(1).Any()) is { } repeated)
         {
-            var (name, value) = SplitAttribute(part, setting);
-            if (!seen.Add(name))
-            {
-                throw Invalid(setting, $"the attribute '{name}' appears twice");
-            }
-
-            result.SetPathAttribute(name, value, setting);
+            // Pkcs11Interop lets unknown query attributes repeat; an attribute written twice is ambiguous either way.
+            throw Invalid(setting, $"the attribute '{repeated.Key.Name}' appears twice");
         }
 
-        foreach (string part in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        Pkcs11Uri result;
+        try
         {
-            var (name, value) = SplitAttribute(part, setting);
-            if (!seen.Add(name))
-            {
-                throw Invalid(setting, $"the attribute '{name}' appears twice");
-            }
-
-            result.SetQueryAttribute(name, value, setting);
+            result = new Pkcs11Uri(Pkcs11UriAttribute.Join(attributes));
+        }
+        catch (Exception ex) when (IsRefusal(ex))
+        {
+            // Not the parser's message: Explain words one that names the attribute and never shows a PIN.
+            throw Invalid(setting, Explain(attributes));
         }
 
+        result.Check(attributes, setting);
         return result;
     }
 
@@ -124,123 +101,80 @@ internal sealed class Pkcs11Uri
         return builder.ToString();
     }
 
-    private void SetPathAttribute(string name, string value, string setting)
+    /// <summary>
+    /// Pkcs11Interop's parser throws more than its own <see cref="Pkcs11UriException"/>: a value ending in <c>%0</c>
+    /// indexes past its end, and a non-numeric <c>library-version</c> fails <c>Convert.ToInt32</c> (with the input in
+    /// the message).
+    /// </summary>
+    private static bool IsRefusal(Exception ex) =>
+        ex is Pkcs11UriException or FormatException or OverflowException or IndexOutOfRangeException or ArgumentException;
+
+    /// <summary>Finds the attribute that Pkcs11Interop refuses on its own, and says what is wrong with it without its value (unless no secret: slot-id, type, library-version).</summary>
+    private static string Explain(List<Pkcs11UriAttribute> attributes) => attributes.Find(a => !ParsesAlone(a)) switch
     {
-        switch (name)
-        {
-            case "token": Token = DecodeText(value, name, setting); break;
-            case "manufacturer": Manufacturer = DecodeText(value, name, setting); break;
-            case "model": Model = DecodeText(value, name, setting); break;
-            case "serial": Serial = DecodeText(value, name, setting); break;
-            case "object": Object = DecodeText(value, name, setting); break;
-            case "id": Id = Decode(value, name, setting); break;
-            case "slot-description": SlotDescription = DecodeText(value, name, setting); break;
-            case "slot-manufacturer": SlotManufacturer = DecodeText(value, name, setting); break;
-            case "library-manufacturer" or "library-description" or "library-version":
-                break; // Identify the module, which module-path already names.
-            case "type":
-                Type = DecodeText(value, name, setting);
-                if (Type is not ("private" or "public" or "cert" or "secret-key" or "data"))
-                {
-                    throw Invalid(setting, $"type '{Type}' is not one of private, public, cert, secret-key, data");
-                }
+        null => "Pkcs11Interop refused it", // Unreached: duplicates aside, a whole that fails has a part that fails alone.
+        { HasEquals: false } => "it contains an attribute without '='; write name=value pairs separated by ';' (path) or '&' (query)",
+        { Name.Length: 0 } => "it contains an attribute without a name; write name=value pairs separated by ';' (path) or '&' (query)",
+        { HasBadPercent: true } and var bad => $"the value of '{bad.Name}' has a '%' not followed by two hex digits",
+        { Name: "slot-id", Value: var slot } => NotSlotId(slot),
+        { Name: "type", Value: var type } => $"type '{Shown(type)}' is not an RFC 7512 object class (a key is type=private, a certificate type=cert)",
+        { Name: "library-version", Value: var version } => $"library-version '{Shown(version)}' is not a version such as 2.40",
+        { Name: "token" or "manufacturer" or "serial" or "model" or "slot-description" or "slot-manufacturer" or "library-manufacturer" or "library-description" } and var text =>
+            $"the value of '{text.Name}' is longer than its PKCS#11 field (serial and model hold 16 bytes, slot-description 64, the others 32)",
+        var other => $"the attribute name '{other.Name}' is not valid (letters, digits, '-' and '_' only)",
+    };
 
-                break;
-            case "slot-id":
-                string text = DecodeText(value, name, setting);
-                if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong slot))
-                {
-                    throw Invalid(setting, $"slot-id '{text}' is not a decimal number");
-                }
-
-                SlotId = slot;
-                break;
-            default:
-                if (!name.StartsWith("x-", StringComparison.Ordinal))
-                {
-                    throw Invalid(setting, $"the path attribute '{name}' is unknown (expected token, manufacturer, model, serial, object, id, type, slot-id, slot-description, slot-manufacturer)");
-                }
-
-                break;
-        }
-    }
-
-    private void SetQueryAttribute(string name, string value, string setting)
+    private static bool ParsesAlone(Pkcs11UriAttribute attribute)
     {
-        switch (name)
-        {
-            case "pin-value": PinValue = DecodeText(value, name, setting); break;
-            case "pin-source": PinSource = DecodeText(value, name, setting); break;
-            case "module-path": ModulePath = DecodeText(value, name, setting); break;
-            case "module-name": ModuleName = DecodeText(value, name, setting); break;
-            default:
-                break; // RFC 7512: unknown query attributes are ignored.
-        }
-    }
-
-    private static (string Name, string Value) SplitAttribute(string part, string setting)
-    {
-        int equals = part.IndexOf('=', StringComparison.Ordinal);
-        if (equals <= 0)
-        {
-            // Report only the attribute name: the value may be a PIN.
-            string shown = equals < 0 ? "an attribute without '='" : "an attribute without a name";
-            throw Invalid(setting, $"it contains {shown}; write name=value pairs separated by ';' (path) or '&' (query)");
-        }
-
-        return (part[..equals].ToLowerInvariant(), part[(equals + 1)..]);
-    }
-
-    private static string DecodeText(string value, string name, string setting)
-    {
-        byte[] bytes = Decode(value, name, setting);
         try
         {
-            return new UTF8Encoding(false, true).GetString(bytes);
+            _ = new ParsedUri(Pkcs11UriAttribute.Join([attribute]));
+            return true;
         }
-        catch (DecoderFallbackException)
+        catch (Exception ex) when (IsRefusal(ex))
         {
-            throw Invalid(setting, $"the value of '{name}' is not UTF-8 after percent-decoding");
-        }
-        finally
-        {
-            Array.Clear(bytes);
+            return false;
         }
     }
 
-    private static byte[] Decode(string value, string name, string setting)
+    /// <summary>The checks Pkcs11Interop leaves to its caller.</summary>
+    private void Check(List<Pkcs11UriAttribute> attributes, string setting)
     {
-        var bytes = new List<byte>(value.Length);
-        Span<byte> utf8 = stackalloc byte[4]; // One UTF-16 code point is at most 4 UTF-8 bytes.
-        for (int i = 0; i < value.Length; i++)
+        // An ignored path attribute widens the selection (a misspelt 'objet=' would match every key): refuse it.
+        // Vendor attributes (x-…) are allowed, and ignored, as RFC 7512 section 2.3 permits.
+        if (UnknownPathAttributes.Keys.FirstOrDefault(name => !name.StartsWith("x-", StringComparison.Ordinal)) is { } unknown)
         {
-            char c = value[i];
-            if (c == '%')
-            {
-                if (i + 2 >= value.Length ||
-                    !byte.TryParse(value.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out byte b))
-                {
-                    throw Invalid(setting, $"the value of '{name}' has a '%' not followed by two hex digits");
-                }
-
-                bytes.Add(b);
-                i += 2;
-            }
-            else
-            {
-                int count = char.IsHighSurrogate(c) && i + 1 < value.Length
-                    ? Encoding.UTF8.GetBytes(value.AsSpan(i++, 2), utf8)
-                    : Encoding.UTF8.GetBytes(value.AsSpan(i, 1), utf8);
-                for (int j = 0; j < count; j++)
-                {
-                    bytes.Add(utf8[j]);
-                }
-            }
+            string hint = unknown is "pin-value" or "pin-source" or "module-path" or "module-name"
+                ? $"; {unknown} is a query attribute: write it after '?'"
+                : " (expected token, manufacturer, model, serial, object, id, type, slot-id, slot-description, slot-manufacturer, library-manufacturer, library-description, library-version)";
+            throw Invalid(setting, $"the path attribute '{unknown}' is unknown{hint}");
         }
 
-        return [.. bytes];
+        // Convert.ToUInt64 also takes "-0"; a selector takes digits only.
+        if (attributes.Find(a => a is { Name: "slot-id", InQuery: false }) is { } slot && !slot.Value.All(char.IsAsciiDigit))
+        {
+            throw Invalid(setting, NotSlotId(slot.Value));
+        }
+
+        // Pkcs11Interop decodes text lossily (invalid UTF-8 becomes U+FFFD): %FF and %FE would select the same label.
+        (string Name, string? Value)[] texts =
+        [
+            ("token", Token), ("manufacturer", Manufacturer), ("model", Model), ("serial", Serial), ("object", Object),
+            ("slot-description", SlotDescription), ("slot-manufacturer", SlotManufacturer), ("library-manufacturer", LibraryManufacturer),
+            ("library-description", LibraryDescription), ("pin-value", PinValue), ("pin-source", PinSource), ("module-path", ModulePath),
+            ("module-name", ModuleName),
+        ];
+        if (Array.Find(texts, t => t.Value?.Contains('\uFFFD', StringComparison.Ordinal) == true) is { Name: { } lossy })
+        {
+            throw Invalid(setting, $"the value of '{lossy}' is not UTF-8 after percent-decoding");
+        }
     }
+
+    private static string NotSlotId(string value) => $"slot-id '{Shown(value)}' is not a decimal number from 0 to {ulong.MaxValue}";
+
+    /// <summary>A value as the user wrote it, for the attributes whose values are no secret (slot-id, type, library-version).</summary>
+    private static string Shown(string value) => Uri.UnescapeDataString(value);
 
     private static RolesAnywhereConfigurationException Invalid(string setting, string reason) =>
-        new($"{setting} is not a valid PKCS#11 URI (RFC 7512): {reason}. Example: pkcs11:token=MyToken;object=MyKey?pin-value=1234&module-path=/usr/lib/softhsm/libsofthsm2.so");
+        new($"{setting} is not a valid PKCS#11 URI (RFC 7512): {reason}. Example: {Example}");
 }

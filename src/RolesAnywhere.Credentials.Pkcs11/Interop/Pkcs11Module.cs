@@ -28,11 +28,15 @@ internal sealed class Pkcs11Module : IDisposable
 
     public string Path => _loaded.Path;
 
-    /// <summary>The module <paramref name="uri"/> names (<c>module-path</c>), else the one in <paramref name="options"/>.</summary>
+    /// <summary>
+    /// The module <paramref name="uri"/> names (<c>module-path</c>), else the one in <paramref name="options"/>.
+    /// <c>module-name</c> is never searched for: a library found by name in a search path could be anyone's.
+    /// </summary>
     /// <exception cref="RolesAnywherePkcs11Exception">Neither names a module.</exception>
     public static string PathFor(Pkcs11Uri uri, Pkcs11SigningKeyOptions options) =>
         uri.ModulePath ?? options.ModulePath ?? throw new RolesAnywherePkcs11Exception(
-            $"No PKCS#11 module is named for '{uri}': add module-path to the URI or set Pkcs11SigningKeyOptions.ModulePath (for SoftHSM2: /usr/lib/softhsm/libsofthsm2.so).");
+            $"No PKCS#11 module is named for '{uri}': add module-path to the URI or set Pkcs11SigningKeyOptions.ModulePath (for SoftHSM2: /usr/lib/softhsm/libsofthsm2.so)." +
+            (uri.ModuleName is null ? string.Empty : " module-name is not searched for; give the module's full path."));
 
     /// <exception cref="RolesAnywherePkcs11Exception">The module cannot be found, loaded or initialised.</exception>
     public static Pkcs11Module Acquire(string modulePath)

@@ -17,6 +17,17 @@ public sealed class Pkcs11ErrorTests
     }
 
     [Fact]
+    public void Open_OnlyModuleName_ThrowsAskingForModulePath()
+    {
+        // module-name is never looked up in a search path (a library found by name could be anyone's); the official
+        // helper ignores both module attributes and loads --pkcs11-lib.
+        var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() => Pkcs11SigningKey.Open("pkcs11:object=k?module-name=softhsm2"));
+
+        Assert.Contains("add module-path", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("module-name is not searched for", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Open_ModuleNotALibrary_ThrowsCouldNotBeLoaded()
     {
         string fake = Path.Combine(Path.GetTempPath(), $"ra-fake-{Guid.NewGuid():N}.so");
