@@ -1,8 +1,6 @@
-using System.Formats.Asn1;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using RolesAnywhere.Credentials.Identity;
-using RolesAnywhere.Credentials.MLDsa;
 using RolesAnywhere.Credentials.Signing;
 using RolesAnywhere.Credentials.Testing.Certificates;
 
@@ -15,10 +13,12 @@ namespace RolesAnywhere.Credentials.Benchmarks.Signing;
 /// </summary>
 /// <remarks>
 /// Deterministic ML-DSA repeats its rejection-sampling loop a number of times fixed by the key and the message, so the
-/// cost of one signature depends on both. BenchmarkDotNet runs <see cref="Setup"/> once per benchmark case: each
-/// ML-DSA key is therefore made from a fixed seed, so that the baseline and the full path sign the same string to sign
-/// with the same key and pay the same loop count (with a fresh random key per case the two columns measured two
-/// different keys: ratios of 0.34 to 1.65 and different allocations).
+/// cost of one signature depends on both. BenchmarkDotNet runs <see cref="Setup"/> once per benchmark case, in a
+/// process of its own: a certificate issued in the set-up (a fresh serial, a fresh validity) would make each case sign
+/// a different string to sign, and the baseline and the full path would pay different loop counts. Each ML-DSA case
+/// therefore loads the fixed leaf certificate and key of <c>tests/vectors/mldsa</c> (embedded in this assembly) through
+/// the library's own loader, and the request has a fixed timestamp: every case of a parameter set signs the same bytes
+/// with the same key. RSA and ECDSA cost the same for every message, so their leaves are issued per case.
 /// </remarks>
 [MemoryDiagnoser]
 public class MLDsaSignBenchmarks
@@ -36,26 +36,18 @@ public class MLDsaSignBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        using var root = TestCertificateAuthority.CreateRoot(new TestCertificateOptions { KeyType = TestKeyType.EcdsaP256 });
-        var leafOptions = new TestCertificateOptions { SubjectName = "CN=workload-01.data-platform.example.com, O=Example Corp" };
         if (Key.StartsWith("ML-DSA", StringComparison.Ordinal))
         {
-            var parameterSet = Key switch
-            {
-                "ML-DSA-44" => MLDsaParameterSet.MLDsa44,
-                "ML-DSA-65" => MLDsaParameterSet.MLDsa65,
-                _ => MLDsaParameterSet.MLDsa87,
-            };
-            var seed = new byte[MLDsaParameterSet.SeedSize];
-            seed.AsSpan().Fill(0x5A);
-            var key = new BouncyCastleMLDsa().ImportPrivateKey(parameterSet, seed, default);
-            _key = key;
-            using var certificate = root.IssueCertificate(SubjectPublicKeyInfo(parameterSet, key.ExportPublicKey()), leafOptions);
-            _signer = new RolesAnywhereRequestSigner(certificate, null, _key);
+            string bits = Key["ML-DSA-".Length..];
+            var identity = SigningIdentity.FromPem(ReadVector($"mldsa{bits}-leaf.pem"), ReadVector($"mldsa{bits}-leaf.key"));
+            _key = identity.SigningKey;
+            _signer = new RolesAnywhereRequestSigner(identity.Certificate, null, _key);
+            Console.WriteLine($"// {Key}: {MLDsaImplementations.Current?.GetType().FullName} signs; certificate serial {identity.Certificate.SerialNumber}");
         }
         else
         {
-            using var leaf = root.IssueClientCertificate(new TestCertificateOptions { KeyType = Key == "RSA-2048" ? TestKeyType.Rsa2048 : TestKeyType.EcdsaP256, SubjectName = leafOptions.SubjectName });
+            using var root = TestCertificateAuthority.CreateRoot(new TestCertificateOptions { KeyType = TestKeyType.EcdsaP256 });
+            using var leaf = root.IssueClientCertificate(new TestCertificateOptions { KeyType = Key == "RSA-2048" ? TestKeyType.Rsa2048 : TestKeyType.EcdsaP256, SubjectName = "CN=workload-01.data-platform.example.com, O=Example Corp" });
             var identity = SigningIdentity.FromPem(TestCertificatePem.Certificate(leaf), TestCertificatePem.PrivateKey(leaf));
             _key = identity.SigningKey;
             _signer = new RolesAnywhereRequestSigner(identity.Certificate, null, _key);
@@ -83,19 +75,12 @@ public class MLDsaSignBenchmarks
         return written;
     }
 
-    private static byte[] SubjectPublicKeyInfo(MLDsaParameterSet parameterSet, byte[] publicKey)
+    /// <summary>Reads one of the ML-DSA vectors embedded from <c>tests/vectors/mldsa</c> (see the project file).</summary>
+    private static string ReadVector(string name)
     {
-        var writer = new AsnWriter(AsnEncodingRules.DER);
-        using (writer.PushSequence())
-        {
-            using (writer.PushSequence())
-            {
-                writer.WriteObjectIdentifier(parameterSet.Oid);
-            }
-
-            writer.WriteBitString(publicKey);
-        }
-
-        return writer.Encode();
+        using var stream = typeof(MLDsaSignBenchmarks).Assembly.GetManifestResourceStream("vectors/mldsa/" + name)
+            ?? throw new InvalidOperationException($"The vector '{name}' is not embedded: see the EmbeddedResource items in the benchmark project.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }
