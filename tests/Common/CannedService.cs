@@ -11,27 +11,21 @@ namespace RolesAnywhere.Credentials.TestSupport;
 /// one connection per request, the request read whole, then the canned answer for that request's number (1 first).
 /// Signatures are not checked: the emulator's tests do that.
 /// </summary>
-internal sealed class CannedService : IAsyncDisposable
+internal sealed class CannedService : LoopbackTcpServer
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
     private readonly Func<int, CannedAnswer> answer;
-    private readonly Task accepting;
     private int requests;
 
     private CannedService(Func<int, CannedAnswer> answer)
     {
         this.answer = answer;
-        listener.Start();
-        accepting = AcceptAsync();
+        Start();
     }
-
-    public Uri Endpoint => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
 
     /// <summary>Gets the number of requests received so far.</summary>
     public int Requests => Volatile.Read(ref requests);
 
-    public static CannedService Start(Func<int, CannedAnswer> answer) => new(answer);
+    public static CannedService Serve(Func<int, CannedAnswer> answer) => new(answer);
 
     /// <summary>The 201 body the service sends, with credentials valid until <paramref name="expiration"/>.</summary>
     public static CannedAnswer Session(DateTimeOffset expiration, int number = 1) => new(
@@ -44,31 +38,7 @@ internal sealed class CannedService : IAsyncDisposable
     /// <summary>A 201 answer of <paramref name="bytes"/> bytes of JSON-ish filler.</summary>
     public static CannedAnswer Huge(long bytes) => new(201, [], bytes);
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        try
-        {
-            await accepting;
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
-
-        stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            var client = await listener.AcceptTcpClientAsync(stop.Token);
-            _ = ServeAsync(client);
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    protected override async Task ServeAsync(TcpClient client)
     {
         using (client)
         {
@@ -79,13 +49,13 @@ internal sealed class CannedService : IAsyncDisposable
                 var canned = answer(Interlocked.Increment(ref requests));
                 var length = canned.Body.Length + canned.FillerBytes;
                 var head = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"HTTP/1.1 {canned.Status} Canned\r\nContent-Type: application/json\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n"));
-                await stream.WriteAsync(head, stop.Token);
-                await stream.WriteAsync(canned.Body, stop.Token);
+                await stream.WriteAsync(head, Stopping);
+                await stream.WriteAsync(canned.Body, Stopping);
                 var filler = new byte[64 * 1024];
                 Array.Fill(filler, (byte)' ');
                 for (var left = canned.FillerBytes; left > 0; left -= filler.Length)
                 {
-                    await stream.WriteAsync(filler.AsMemory(0, (int)Math.Min(filler.Length, left)), stop.Token);
+                    await stream.WriteAsync(filler.AsMemory(0, (int)Math.Min(filler.Length, left)), Stopping);
                 }
             }
             catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
@@ -102,7 +72,7 @@ internal sealed class CannedService : IAsyncDisposable
         int headEnd;
         while ((headEnd = IndexOfHeadEnd(received)) < 0)
         {
-            var read = await stream.ReadAsync(buffer, stop.Token);
+            var read = await stream.ReadAsync(buffer, Stopping);
             if (read == 0)
             {
                 throw new IOException("request cut short");
@@ -118,7 +88,7 @@ internal sealed class CannedService : IAsyncDisposable
             .FirstOrDefault();
         for (var have = received.Count - headEnd - 4; have < contentLength;)
         {
-            var read = await stream.ReadAsync(buffer, stop.Token);
+            var read = await stream.ReadAsync(buffer, Stopping);
             if (read == 0)
             {
                 throw new IOException("request body cut short");

@@ -11,50 +11,22 @@ namespace RolesAnywhere.Credentials.TestSupport;
 /// connects to the host the request names, and relays bytes both ways unchanged (Kestrel, behind it,
 /// accepts absolute-form request targets). Only for http:// targets on loopback.
 /// </summary>
-internal sealed class RecordingProxy : IAsyncDisposable
+internal sealed class RecordingProxy : LoopbackTcpServer
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task accepting;
-
     private RecordingProxy()
     {
-        listener.Start();
-        accepting = AcceptAsync();
+        Start();
     }
 
-    public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
+    /// <summary>Gets the proxy's address (<see cref="LoopbackTcpServer.Endpoint"/>).</summary>
+    public Uri Address => Endpoint;
 
     /// <summary>Gets the first request line of each connection made through the proxy.</summary>
     public ConcurrentQueue<string> RequestLines { get; } = new();
 
-    public static RecordingProxy Start() => new();
+    public static RecordingProxy Listen() => new();
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        try
-        {
-            await accepting;
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
-
-        stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            var client = await listener.AcceptTcpClientAsync(stop.Token);
-            _ = RelayAsync(client);
-        }
-    }
-
-    private async Task RelayAsync(TcpClient client)
+    protected override async Task ServeAsync(TcpClient client)
     {
         using (client)
         {
@@ -65,10 +37,10 @@ internal sealed class RecordingProxy : IAsyncDisposable
                 RequestLines.Enqueue(head.Line);
                 var target = new Uri(head.Line.Split(' ')[1]);
                 using var server = new TcpClient();
-                await server.ConnectAsync(target.Host, target.Port, stop.Token);
+                await server.ConnectAsync(target.Host, target.Port, Stopping);
                 var upstream = server.GetStream();
-                await upstream.WriteAsync(head.Bytes, stop.Token);
-                await Task.WhenAny(downstream.CopyToAsync(upstream, stop.Token), upstream.CopyToAsync(downstream, stop.Token));
+                await upstream.WriteAsync(head.Bytes, Stopping);
+                await Task.WhenAny(downstream.CopyToAsync(upstream, Stopping), upstream.CopyToAsync(downstream, Stopping));
             }
             catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or UriFormatException or IndexOutOfRangeException)
             {
@@ -81,7 +53,7 @@ internal sealed class RecordingProxy : IAsyncDisposable
     {
         var bytes = new List<byte>();
         var one = new byte[1];
-        while (bytes.Count < 8192 && await stream.ReadAsync(one, stop.Token) == 1)
+        while (bytes.Count < 8192 && await stream.ReadAsync(one, Stopping) == 1)
         {
             bytes.Add(one[0]);
             if (one[0] == (byte)'\n')

@@ -5,6 +5,7 @@ using Amazon.S3.Model;
 using RolesAnywhere.Credentials.Audit.Tests.Inputs;
 using RolesAnywhere.Credentials.Audit.Tests.Support;
 using RolesAnywhere.Credentials.TestSupport;
+using RolesAnywhere.Credentials.Tool.Tests.EndToEnd;
 
 namespace RolesAnywhere.Credentials.Audit.Tests.Tool;
 
@@ -16,10 +17,14 @@ public sealed class AuditCommandTests : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
+    /// <summary>Runs the built tool (or <c>ROLESANYWHERE_TOOL_PATH</c>) with no AWS settings from the machine.</summary>
+    private static Task<ExternalProcess> RunToolAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, byte[]? stdin = null) =>
+        ExternalProcess.RunAsync(ToolBinary.Path, args, environment ?? new Dictionary<string, string>(), TimeSpan.FromSeconds(90), stdin);
+
     [Fact]
     public async Task Audit_AllRulesArmed_TextReportExitOne()
     {
-        var run = await ToolProcess.RunAsync(ScenarioArgs(Scenario.IncidentPath));
+        var run = await RunToolAsync(ScenarioArgs(Scenario.IncidentPath));
         Assert.True(run.ExitCode == 1, run.Stderr + run.Stdout);
         Assert.Contains("Findings: 7 high, 3 medium, 2 low.", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("revoked-certificate-used", run.Stdout, StringComparison.Ordinal);
@@ -30,7 +35,7 @@ public sealed class AuditCommandTests : IDisposable
     public async Task Audit_JsonFromGzipOnStdin_JsonLinesAndSummaryOnStderr()
     {
         var gz = AuditWorkspace.Gzip(System.Text.Encoding.UTF8.GetBytes(IncidentText));
-        var run = await ToolProcess.RunAsync([.. ScenarioArgs("-"), "--format", "json"], stdin: gz);
+        var run = await RunToolAsync([.. ScenarioArgs("-"), "--format", "json"], stdin: gz);
         Assert.Equal(1, run.ExitCode);
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(12, lines.Length);
@@ -42,7 +47,7 @@ public sealed class AuditCommandTests : IDisposable
     public async Task Audit_FailOnHighWithOnlyLowFindings_ExitZero()
     {
         // Only the control-plane period with the refused ImportCrl (low) and nothing else.
-        var run = await ToolProcess.RunAsync(["audit", Scenario.IncidentPath, "--since", "2026-11-20T13:16:00Z", "--until", "2026-11-20T14:00:00Z", "--fail-on", "medium"]);
+        var run = await RunToolAsync(["audit", Scenario.IncidentPath, "--since", "2026-11-20T13:16:00Z", "--until", "2026-11-20T14:00:00Z", "--fail-on", "medium"]);
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.Contains("Findings: 0 high, 0 medium, 1 low.", run.Stdout, StringComparison.Ordinal);
     }
@@ -50,7 +55,7 @@ public sealed class AuditCommandTests : IDisposable
     [Fact]
     public async Task Audit_SarifFormat_ParsesAsSarif210()
     {
-        var run = await ToolProcess.RunAsync([.. ScenarioArgs(Scenario.IncidentPath), "--format", "sarif", "--fail-on", "high"]);
+        var run = await RunToolAsync([.. ScenarioArgs(Scenario.IncidentPath), "--format", "sarif", "--fail-on", "high"]);
         Assert.Equal(1, run.ExitCode);
         using var sarif = JsonDocument.Parse(run.Stdout);
         Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
@@ -67,7 +72,7 @@ public sealed class AuditCommandTests : IDisposable
     [InlineData(new[] { "audit", "/nonexistent/trail.json" }, "'/nonexistent/trail.json' does not exist")]
     public async Task Audit_WrongCommandLineOrInput_ExitTwoNamingIt(string[] args, string expected)
     {
-        var run = await ToolProcess.RunAsync(args);
+        var run = await RunToolAsync(args);
         Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
         Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
@@ -90,14 +95,14 @@ public sealed class AuditCommandTests : IDisposable
         }
 
         var environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "testing", ["AWS_SECRET_ACCESS_KEY"] = "testing", ["AWS_EC2_METADATA_DISABLED"] = "true" };
-        var run = await ToolProcess.RunAsync(
+        var run = await RunToolAsync(
             [.. ScenarioArgs("s3://trail-bucket/AWSLogs/111122223333/"), "--region", "us-east-1", "--endpoint", moto.Endpoint.ToString(), "--format", "json"], environment);
 
         Assert.True(run.ExitCode == 1, run.Stderr);
         Assert.Contains("2 document(s), 23 record(s), 3 malformed, 12 finding(s)", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("\"input\":\"s3://trail-bucket/AWSLogs/111122223333/CloudTrail/eu-west-1/2026/11/20/111122223333_CloudTrail_eu-west-1_20261120T1200Z_b.json.gz\"", run.Stdout, StringComparison.Ordinal);
 
-        var missing = await ToolProcess.RunAsync(["audit", "s3://no-such-bucket/", "--region", "us-east-1", "--endpoint", moto.Endpoint.ToString()], environment);
+        var missing = await RunToolAsync(["audit", "s3://no-such-bucket/", "--region", "us-east-1", "--endpoint", moto.Endpoint.ToString()], environment);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("s3://no-such-bucket/: listing failed: NoSuchBucket", missing.Stderr, StringComparison.Ordinal);
     }

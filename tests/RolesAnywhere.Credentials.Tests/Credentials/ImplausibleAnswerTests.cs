@@ -19,7 +19,7 @@ public sealed class ImplausibleAnswerTests
     public async Task GetCredentials_ExpiredOrNearlyExpiredAnswer_IsAFailedAttemptRetriedThenThrown(int secondsLeft, bool synchronous)
     {
         await using var world = await EmulatorWorld.StartAsync(TimeProvider.System);
-        await using var service = CannedService.Start(n => CannedService.Session(DateTimeOffset.UtcNow.AddSeconds(secondsLeft), n));
+        await using var service = CannedService.Serve(n => CannedService.Session(DateTimeOffset.UtcNow.AddSeconds(secondsLeft), n));
         var options = world.IssueOptions();
         options.Endpoint = service.Endpoint;
         options.MaxRetries = 2;
@@ -40,7 +40,7 @@ public sealed class ImplausibleAnswerTests
     public async Task GetCredentials_NearlyExpiredThenGoodAnswer_ReturnsOnlyTheGoodOne()
     {
         await using var world = await EmulatorWorld.StartAsync(TimeProvider.System);
-        await using var service = CannedService.Start(n => CannedService.Session(DateTimeOffset.UtcNow.AddSeconds(n == 1 ? 30 : 3600), n));
+        await using var service = CannedService.Serve(n => CannedService.Session(DateTimeOffset.UtcNow.AddSeconds(n == 1 ? 30 : 3600), n));
         var options = world.IssueOptions();
         options.Endpoint = service.Endpoint;
         using var credentials = world.Credentials(options);
@@ -55,7 +55,7 @@ public sealed class ImplausibleAnswerTests
     public async Task GetCredentials_ExpiryInYear9999_CappedToRequestedDurationAndLogged()
     {
         await using var world = await EmulatorWorld.StartAsync(TimeProvider.System);
-        await using var service = CannedService.Start(n => CannedService.Session(new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero), n));
+        await using var service = CannedService.Serve(n => CannedService.Session(new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero), n));
         var options = world.IssueOptions();
         options.Endpoint = service.Endpoint;
         options.SessionDuration = TimeSpan.FromMinutes(30);
@@ -82,7 +82,7 @@ public sealed class ImplausibleAnswerTests
     public async Task GetCredentials_FiftyMegabyteAnswer_ReportedAsTooLargeNotUnreachable(bool synchronous)
     {
         await using var world = await EmulatorWorld.StartAsync(TimeProvider.System);
-        await using var service = CannedService.Start(_ => CannedService.Huge(50L * 1024 * 1024));
+        await using var service = CannedService.Serve(_ => CannedService.Huge(50L * 1024 * 1024));
         var options = world.IssueOptions();
         options.Endpoint = service.Endpoint;
         using var credentials = world.Credentials(options);

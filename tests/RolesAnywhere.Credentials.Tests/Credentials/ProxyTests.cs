@@ -10,7 +10,7 @@ public sealed class ProxyTests
     public async Task GetCredentialsAsync_ProxyOption_CreateSessionGoesThroughTheProxy()
     {
         await using var world = await EmulatorWorld.StartAsync();
-        await using var proxy = RecordingProxy.Start();
+        await using var proxy = RecordingProxy.Listen();
         var options = world.IssueOptions();
         options.Proxy = new WebProxy(proxy.Address);
         using var credentials = world.Credentials(options);

@@ -44,12 +44,18 @@ internal sealed class ExternalProcess
         return info;
     }
 
-    public static async Task<ExternalProcess> RunAsync(string fileName, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null)
+    /// <summary>Runs <paramref name="fileName"/> to its end, with <paramref name="stdin"/> (or nothing) as its standard input.</summary>
+    public static async Task<ExternalProcess> RunAsync(string fileName, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null, byte[]? stdin = null)
     {
         using var process = Process.Start(StartInfo(fileName, args, environment))!;
-        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        if (stdin is not null)
+        {
+            await process.StandardInput.BaseStream.WriteAsync(stdin, TestContext.Current.CancellationToken);
+        }
+
+        process.StandardInput.Close();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         limit.CancelAfter(timeout ?? DefaultTimeout);
         try

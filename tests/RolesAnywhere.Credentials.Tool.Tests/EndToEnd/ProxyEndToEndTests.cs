@@ -18,7 +18,7 @@ public sealed class ProxyEndToEndTests(EmulatorFixture emulator) : IDisposable
     [Fact]
     public async Task CredentialProcess_WithProxy_SendsCreateSessionThroughHttpProxy()
     {
-        await using var proxy = RecordingProxy.Start();
+        await using var proxy = RecordingProxy.Listen();
 
         var run = await RunToolAsync(proxy, "--with-proxy");
 
@@ -31,7 +31,7 @@ public sealed class ProxyEndToEndTests(EmulatorFixture emulator) : IDisposable
     [Fact]
     public async Task CredentialProcess_WithoutWithProxy_IgnoresHttpProxyEnvironment()
     {
-        await using var proxy = RecordingProxy.Start();
+        await using var proxy = RecordingProxy.Listen();
 
         var run = await RunToolAsync(proxy);
 
