@@ -128,6 +128,7 @@ internal sealed class Pkcs11Token : IDisposable
 
     private static (ISlot Slot, ITokenInfo Token) SelectSlot(Pkcs11Module module, Pkcs11Uri uri)
     {
+        EnsureLibraryMatches(module, uri);
         List<ISlot> slots;
         try
         {
@@ -173,6 +174,33 @@ internal sealed class Pkcs11Token : IDisposable
 
         throw new RolesAnywherePkcs11Exception(
             $"Several PKCS#11 tokens match '{uri}' in module '{module.Path}': {Describe(matches)}. Add token=, serial= or slot-id= to the URI to choose one.");
+    }
+
+    /// <summary>Honours library-manufacturer, library-description and library-version (C_GetInfo) rather than ignoring them.</summary>
+    private static void EnsureLibraryMatches(Pkcs11Module module, Pkcs11Uri uri)
+    {
+        if (!uri.DefinesLibrary)
+        {
+            return;
+        }
+
+        ILibraryInfo info;
+        try
+        {
+            info = module.Library.GetInfo();
+        }
+        catch (Pkcs11Exception ex)
+        {
+            throw Pkcs11Errors.From(ex, $"reading the information of module '{module.Path}'");
+        }
+
+        if (!Same(uri.LibraryManufacturer, info.ManufacturerId) || !Same(uri.LibraryDescription, info.LibraryDescription) ||
+            !Same(uri.LibraryVersion, info.LibraryVersion))
+        {
+            throw new RolesAnywherePkcs11Exception(
+                $"The PKCS#11 module '{module.Path}' is library-manufacturer={info.ManufacturerId.TrimEnd(' ')};library-description={info.LibraryDescription.TrimEnd(' ')};library-version={info.LibraryVersion}, " +
+                $"not the library the URI names (library-manufacturer={uri.LibraryManufacturer};library-description={uri.LibraryDescription};library-version={uri.LibraryVersion}). Fix those attributes, or module-path.");
+        }
     }
 
     private static bool Matches(ISlot slot, ITokenInfo token, Pkcs11Uri uri)

@@ -1,4 +1,6 @@
+using Net.Pkcs11Interop.HighLevelAPI;
 using RolesAnywhere.Credentials.Pkcs11;
+using RolesAnywhere.Credentials.Pkcs11.Interop;
 
 namespace RolesAnywhere.Credentials.Hardware.Tests.Pkcs11;
 
@@ -167,5 +169,35 @@ public sealed class Pkcs11ErrorTests
         var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() => Pkcs11SigningKey.Open(SoftHsm.Uri("object=rsa;type=cert")));
 
         Assert.Contains("type=private", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_LibraryAttributesOfAnotherModule_ThrowsNamingTheModule()
+    {
+        // The earlier parser ignored library-manufacturer/-description/-version; they now select the module (C_GetInfo).
+        SoftHsm.Require();
+
+        var ex = Assert.Throws<RolesAnywherePkcs11Exception>(() => Pkcs11SigningKey.Open(SoftHsm.Uri("object=rsa;library-manufacturer=OpenSC%20Project")));
+
+        Assert.Contains($"The PKCS#11 module '{SoftHsm.ModulePath}' is library-manufacturer=", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("library-manufacturer=OpenSC Project", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(SoftHsm.Pin, ex.Message.Replace(SoftHsm.ModulePath, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_LibraryAttributesOfThisModule_Opens()
+    {
+        SoftHsm.Require();
+        ILibraryInfo info;
+        using (var module = Pkcs11Module.Acquire(SoftHsm.ModulePath))
+        {
+            info = module.Library.GetInfo();
+        }
+
+        string library = $"library-manufacturer={Uri.EscapeDataString(info.ManufacturerId.TrimEnd(' '))};" +
+            $"library-description={Uri.EscapeDataString(info.LibraryDescription.TrimEnd(' '))};library-version={info.LibraryVersion}";
+        using var key = Pkcs11SigningKey.Open(SoftHsm.Uri("object=rsa;" + library));
+
+        Assert.NotNull(key.Certificate);
     }
 }
