@@ -41,7 +41,8 @@ if [ "${FUZZ_NO_BUILD:-0}" != 1 ] || [ ! -f "$harness" ]; then
         dotnet tool install SharpFuzz.CommandLine --version "$sharpfuzz_version" --tool-path "$work/tools" >/dev/null
     fi
     # The assemblies whose parsers are fuzzed; afl sees branches in these only (not in the BCL, the SDK or the harness).
-    for assembly in RolesAnywhere.Credentials.dll RolesAnywhere.Credentials.Pkcs11.dll RolesAnywhere.Credentials.MLDsa.dll rolesanywhere.dll; do
+    # Pkcs11Interop parses the pkcs11: URIs (its Pkcs11Uri), so its branches count too.
+    for assembly in RolesAnywhere.Credentials.dll RolesAnywhere.Credentials.Pkcs11.dll RolesAnywhere.Credentials.MLDsa.dll rolesanywhere.dll Pkcs11Interop.dll; do
         "$work/tools/sharpfuzz" "$bin/$assembly" >/dev/null
     done
 fi
