@@ -141,7 +141,7 @@ internal sealed class Pkcs11Uri : ParsedUri
     private void Check(List<Pkcs11UriAttribute> attributes, string setting)
     {
         // An ignored path attribute widens the selection (a misspelt 'objet=' would match every key): refuse it.
-        // Vendor attributes (x-…) are allowed, and ignored, as RFC 7512 section 2.3 permits.
+        // Vendor attributes (x-…) are accepted and ignored, as before.
         if (UnknownPathAttributes.Keys.FirstOrDefault(name => !name.StartsWith("x-", StringComparison.Ordinal)) is { } unknown)
         {
             string hint = unknown is "pin-value" or "pin-source" or "module-path" or "module-name"

@@ -77,9 +77,9 @@ public sealed class Pkcs11UriTests
         Assert.DoesNotContain("s3cr", ex.Message, StringComparison.Ordinal);
     }
 
-    // Where Pkcs11Interop (which parses since issue 12) and the earlier parser differ, the choices below are pinned.
-    // Reference: RFC 7512 section 2.3 (https://www.rfc-editor.org/rfc/rfc7512#section-2.3), and the official helper
-    // (aws/rolesanywhere-credential-helper, aws_signing_helper/pkcs11_signer.go, parsing with go-pkcs11uri).
+    // Where Pkcs11Interop (which parses since issue 12), the earlier parser and the official helper
+    // (aws/rolesanywhere-credential-helper, aws_signing_helper/pkcs11_signer.go, parsing with go-pkcs11uri) differ,
+    // the choices below are pinned.
 
     [Fact]
     public void Parse_RawSpacesAndNonAscii_ReadAsWritten()
@@ -139,7 +139,7 @@ public sealed class Pkcs11UriTests
     [InlineData("pkcs11:object=k;x-v=%", "the value of 'x-v' has a '%'")]
     [InlineData("pkcs11:=k", "without a name")]
     [InlineData("pkcs11:object=%EF%BF%BD", "'object' is not UTF-8")]
-    public void Parse_StricterThanEitherParserAlone_RefusedNamingTheAttribute(string text, string expected)
+    public void Parse_WhereParsersDiffer_RefusedNamingTheAttribute(string text, string expected)
     {
         var ex = Assert.Throws<RolesAnywhereConfigurationException>(() => Pkcs11Uri.Parse(text, "PrivateKeyPath"));
 
