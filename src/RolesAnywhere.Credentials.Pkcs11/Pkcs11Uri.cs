@@ -150,6 +150,12 @@ internal sealed class Pkcs11Uri : ParsedUri
             throw Invalid(setting, $"the path attribute '{unknown}' is unknown{hint}");
         }
 
+        // The earlier parser read names in any case; Pkcs11Interop would ignore a 'PIN-VALUE' and log in without it.
+        if (UnknownQueryAttributes.Keys.FirstOrDefault(name => name.ToLowerInvariant() is "pin-value" or "pin-source" or "module-path" or "module-name") is { } upper)
+        {
+            throw Invalid(setting, $"the query attribute '{upper}' is unknown; attribute names are lower case ({upper.ToLowerInvariant()})");
+        }
+
         // Convert.ToUInt64 also takes "-0"; a selector takes digits only.
         if (attributes.Find(a => a is { Name: "slot-id", InQuery: false }) is { } slot && !slot.Value.All(char.IsAsciiDigit))
         {
