@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography.X509Certificates;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
@@ -22,9 +23,31 @@ internal static class MLDsaVerification
         _ => 4627,
     };
 
+    /// <summary>
+    /// Gets the certificate's DER SubjectPublicKeyInfo, read from the certificate itself: .NET before 10 cannot re-encode
+    /// a public key whose parameters are absent, as ML-DSA's are (<c>PublicKey.ExportSubjectPublicKeyInfo</c> fails
+    /// there, dotnet/runtime#110715).
+    /// </summary>
+    public static byte[] SubjectPublicKeyInfo(X509Certificate2 certificate)
+    {
+        // TBSCertificate: [0] version, serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo (RFC 5280).
+        var tbs = new AsnReader(certificate.RawData, AsnEncodingRules.DER).ReadSequence().ReadSequence();
+        if (tbs.PeekTag().HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 0)))
+        {
+            tbs.ReadEncodedValue();
+        }
+
+        for (int field = 0; field < 5; field++)
+        {
+            tbs.ReadEncodedValue();
+        }
+
+        return tbs.ReadEncodedValue().ToArray();
+    }
+
     public static bool Verify(X509Certificate2 certificate, byte[] data, byte[] signature)
     {
-        var key = (MLDsaPublicKeyParameters)PublicKeyFactory.CreateKey(certificate.PublicKey.ExportSubjectPublicKeyInfo());
+        var key = (MLDsaPublicKeyParameters)PublicKeyFactory.CreateKey(SubjectPublicKeyInfo(certificate));
         var verifier = new MLDsaSigner(key.Parameters, deterministic: false);
         verifier.Init(forSigning: false, key);
         verifier.BlockUpdate(data, 0, data.Length);

@@ -79,7 +79,7 @@ public sealed class MLDsaEndToEndTests : IAsyncLifetime
     {
         using var root = TestCertificateAuthority.CreateRoot(new TestCertificateOptions { KeyType = TestKeyType.MLDsa44 }, _clock);
         using var helperCertificate = X509Certificate2.CreateFromPem(TestVectors.ReadText("mldsa/helper-1.8/mldsa87-cert.pem"));
-        using var leaf = root.IssueCertificate(helperCertificate.PublicKey.ExportSubjectPublicKeyInfo());
+        using var leaf = root.IssueCertificate(MLDsaVerification.SubjectPublicKeyInfo(helperCertificate));
         var options = Options(_emulator.AddTrustAnchor(root.Certificate));
         options.CertificateData = TestCertificatePem.Certificate(leaf);
         options.PrivateKeyData = TestVectors.ReadText("mldsa/helper-1.8/mldsa87-both.pem");

@@ -46,7 +46,7 @@ public sealed class TestCertificateAuthority : IDisposable
         var request = KeyFactory.Request(options.SubjectName ?? "CN=Test Root CA", key);
         AddCaExtensions(request, pathLength: null);
         var (notBefore, notAfter) = Validity(options, timeProvider, DefaultCaLifetime);
-        using var signed = request.Create(request.SubjectName, KeyFactory.Generator(key), notBefore, notAfter, Serial(options));
+        using var signed = CertificateEncoder.Create(request, request.SubjectName, KeyFactory.Generator(key), notBefore, notAfter, Serial(options));
         return new TestCertificateAuthority(KeyFactory.Attach(signed, key), timeProvider);
     }
 
@@ -139,7 +139,7 @@ public sealed class TestCertificateAuthority : IDisposable
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
         var (notBefore, notAfter) = Validity(options, _timeProvider, defaultLifetime);
         using var issuerKey = KeyFactory.PrivateKeyOf(Certificate);
-        return request.Create(Certificate.SubjectName, KeyFactory.Generator(issuerKey), notBefore, notAfter, Serial(options));
+        return CertificateEncoder.Create(request, Certificate.SubjectName, KeyFactory.Generator(issuerKey), notBefore, notAfter, Serial(options));
     }
 
     private static void AddCaExtensions(CertificateRequest request, int? pathLength)

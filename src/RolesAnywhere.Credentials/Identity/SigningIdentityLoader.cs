@@ -135,7 +135,7 @@ internal static class SigningIdentityLoader
         if (key is not null)
         {
             var publicKey = key.ExportSubjectPublicKeyInfo();
-            var match = certificates.Find(c => c.PublicKey.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(publicKey));
+            var match = certificates.Find(c => CertificatePublicKey.Matches(c, publicKey));
             if (match is not null)
             {
                 return match;

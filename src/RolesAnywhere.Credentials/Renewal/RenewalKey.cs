@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
 using System.Text;
+using RolesAnywhere.Credentials.Identity;
 using RolesAnywhere.Credentials.Identity.Decoding;
 
 namespace RolesAnywhere.Credentials.Renewal;
@@ -40,7 +41,7 @@ internal sealed class RenewalKey : IDisposable
 
     /// <summary>Returns whether <paramref name="certificate"/> carries this key's public key.</summary>
     public bool IsKeyOf(X509Certificate2 certificate) =>
-        certificate.PublicKey.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(_key.ExportSubjectPublicKeyInfo());
+        CertificatePublicKey.Matches(certificate, _key.ExportSubjectPublicKeyInfo());
 
     /// <summary>Builds and signs a CSR for <paramref name="subject"/> carrying <paramref name="subjectAlternativeNames"/> (the current certificate's extension, copied as is).</summary>
     public CertificateSigningRequest CreateRequest(X500DistinguishedName subject, X509Extension? subjectAlternativeNames)
