@@ -88,6 +88,7 @@ public sealed class HardwareCredentialsTests(HardwareEmulatorFixture world) : IC
         Assert.Equal(afterStart + 1, Volatile.Read(ref asked)); // only CreateSession's signature: no second and third opening (+7 before)
     }
 
+#if NET9_0_OR_GREATER // TPM keys need .NET 9+ (OpenSslProviderKeyTests has the net8.0 answer).
     [Theory]
     [InlineData(SoftwareTpm.EcHandle, "tpm-ec")]
     [InlineData(SoftwareTpm.RsaHandle, "tpm-rsa")]
@@ -109,6 +110,7 @@ public sealed class HardwareCredentialsTests(HardwareEmulatorFixture world) : IC
 
         AssertIssued(immutable.AccessKey, subject);
     }
+#endif
 
     [Fact]
     public void Constructor_Pkcs11UriWithoutPackageRegistered_ThrowsNamingPackage()
@@ -123,6 +125,7 @@ public sealed class HardwareCredentialsTests(HardwareEmulatorFixture world) : IC
         Assert.DoesNotContain("1234", ex.Message, StringComparison.Ordinal);
     }
 
+#if NET9_0_OR_GREATER // TPM keys need .NET 9+ (OpenSslProviderKeyTests has the net8.0 answer).
     [Theory]
     [InlineData(SoftwareTpm.EcHandle, "tpm-ec")]
     [InlineData(SoftwareTpm.RsaHandle, "tpm-rsa")]
@@ -138,6 +141,7 @@ public sealed class HardwareCredentialsTests(HardwareEmulatorFixture world) : IC
 
         AssertIssued(immutable.AccessKey, subject);
     }
+#endif
 
     [Fact]
     public async Task GetCredentialsAsync_CertificateStoreSelector_Succeeds()

@@ -7,6 +7,7 @@ namespace RolesAnywhere.Credentials.Hardware.Tests.KeySources.OpenSsl;
 
 public sealed class OpenSslProviderKeyTests
 {
+#if NET9_0_OR_GREATER
     [Fact]
     public void Open_MissingPersistentHandle_ThrowsNamingKeyAndProvider()
     {
@@ -26,12 +27,6 @@ public sealed class OpenSslProviderKeyTests
         Assert.Contains("no-such-provider", ex.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("", "handle:0x81000001")]
-    [InlineData("tpm2", "")]
-    public void Open_EmptyArgument_ThrowsArgumentException(string provider, string key) =>
-        Assert.ThrowsAny<ArgumentException>(() => OpenSslProviderKey.Open(provider, key));
-
     [Fact]
     public void Resolver_HandleInPrivateKeyPath_OpensTpmKey()
     {
@@ -47,6 +42,46 @@ public sealed class OpenSslProviderKeyTests
     }
 
     [Fact]
+    public void ToString_TpmKey_NamesProviderAndHandle()
+    {
+        SoftwareTpm.Require();
+
+        using var key = OpenSslProviderKey.Open("tpm2", SoftwareTpm.EcHandle);
+
+        Assert.Equal("OpenSSL provider key tpm2:handle:0x81000001 (Ecdsa)", key.ToString());
+    }
+#else
+    // The framework differs: .NET 8 has no SafeEvpPKeyHandle.OpenKeyFromProvider, so the net8.0 build of the library
+    // refuses every provider key, naming what it needs, before it looks for the provider or the TPM.
+    [Theory]
+    [InlineData("tpm2", "handle:0x81000001")]
+    [InlineData("no-such-provider", "handle:0x81000001")]
+    public void Open_OnDotNet8_ThrowsNamingDotNet9(string provider, string key)
+    {
+        var ex = Assert.Throws<PlatformNotSupportedException>(() => OpenSslProviderKey.Open(provider, key));
+
+        Assert.Contains(".NET 9", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{key}'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolver_HandleInPrivateKeyPath_OnDotNet8_ThrowsNamingDotNet9()
+    {
+        var options = new RolesAnywhereOptions { PrivateKeyPath = SoftwareTpm.EcHandle };
+
+        var ex = Assert.Throws<PlatformNotSupportedException>(() => SigningKeySourceResolver.TryOpen(options, TimeProvider.System));
+
+        Assert.Contains(".NET 9", ex.Message, StringComparison.Ordinal);
+    }
+#endif
+
+    [Theory]
+    [InlineData("", "handle:0x81000001")]
+    [InlineData("tpm2", "")]
+    public void Open_EmptyArgument_ThrowsArgumentException(string provider, string key) =>
+        Assert.ThrowsAny<ArgumentException>(() => OpenSslProviderKey.Open(provider, key));
+
+    [Fact]
     public void Resolver_Tss2KeyFileInPrivateKeyPath_ThrowsExplainingHandleConversion()
     {
         var tpm = SoftwareTpm.Require();
@@ -56,16 +91,6 @@ public sealed class OpenSslProviderKeyTests
 
         Assert.Contains("TSS2", ex.Message, StringComparison.Ordinal);
         Assert.Contains("tpm2_evictcontrol", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ToString_TpmKey_NamesProviderAndHandle()
-    {
-        SoftwareTpm.Require();
-
-        using var key = OpenSslProviderKey.Open("tpm2", SoftwareTpm.EcHandle);
-
-        Assert.Equal("OpenSSL provider key tpm2:handle:0x81000001 (Ecdsa)", key.ToString());
     }
 
     [Fact]
