@@ -22,9 +22,9 @@ mkdir -p "$out"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 tool=src/RolesAnywhere.Credentials.Tool/RolesAnywhere.Credentials.Tool.csproj
-for project in src/*/*.csproj; do
-    dotnet pack "$project" -c Release -o "$out" -v q -nologo >/dev/null
-done
+# Every packable project of the solution in one run (one evaluation and build graph, not one per project): the libraries
+# and the tool's pointer package. The tool's "any" package is a build of its own (RuntimeIdentifier=any).
+dotnet pack RolesAnywhere.Credentials.sln -c Release -o "$out" -v q -nologo >/dev/null
 dotnet pack "$tool" -c Release -r any -o "$out" -v q -nologo >/dev/null
 
 if [ "$native" -eq 1 ]; then
