@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compares the start-up of two rolesanywhere binaries (e.g. Native AOT builds before and after a change, each from
-# publish-aot.sh): a warm credential-process (cache primed, against the local emulator), --version, and a usage error,
+# publish-aot.sh, or the one the tool package installs): a warm credential-process (cache primed, against the local
+# emulator), a cold one (--no-cache: the key loaded, one CreateSession on loopback), --version, and a usage error,
 # each RUNS times with the two binaries interleaved (A B A B …) so that a change in machine load hits both alike.
 # Prints wall time (mean, median, min) and CPU time (user + system, mean) in milliseconds, and the load average before
 # and after. Needs only bash and awk.
@@ -34,12 +35,13 @@ time_runs() {
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 time_runs "credential-process (warm cache)" credential-process "${flags[@]}"
+time_runs "credential-process (cold, --no-cache)" credential-process --no-cache "${flags[@]}"
 time_runs "--version" --version
 time_runs "usage error (--certifcate)" credential-process --certifcate x
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "A = $a"
 echo "B = $b"
-printf "%-34s %-3s %10s %10s %10s %10s\n" "run" "bin" "wall mean" "median" "min" "cpu mean"
+printf "%-38s %-3s %10s %10s %10s %10s\n" "run" "bin" "wall mean" "median" "min" "cpu mean"
 awk -F'\t' '
     { key = $1 "\t" $2; n[key]++; wall[key] += $3; cpu[key] += $4; v[key, n[key]] = $3 }
     END {
@@ -47,6 +49,6 @@ awk -F'\t' '
             count = n[key]
             for (i = 2; i <= count; i++) { x = v[key, i]; for (j = i - 1; j >= 1 && v[key, j] > x; j--) v[key, j + 1] = v[key, j]; v[key, j + 1] = x }
             split(key, part, "\t")
-            printf "%-34s %-3s %10.2f %10.2f %10.2f %10.2f\n", part[1], part[2], wall[key] / count, v[key, int((count + 1) / 2)], v[key, 1], cpu[key] / count
+            printf "%-38s %-3s %10.2f %10.2f %10.2f %10.2f\n", part[1], part[2], wall[key] / count, v[key, int((count + 1) / 2)], v[key, 1], cpu[key] / count
         }
     }' "$work/times" | sort
