@@ -29,7 +29,7 @@ public sealed class RemoteTextTests : IDisposable
                 "credential-process", "--no-cache", "--certificate", directory.File("c.pem"), "--private-key", directory.File("c.key"),
                 "--trust-anchor-arn", "arn:aws:rolesanywhere:us-east-1:111122223333:trust-anchor/ta",
                 "--profile-arn", "arn:aws:rolesanywhere:us-east-1:111122223333:profile/p",
-                "--role-arn", "arn:aws:iam::111122223333:role/ToolTestRole", "--endpoint", gateway.Endpoint,
+                "--role-arn", "arn:aws:iam::111122223333:role/ToolTestRole", "--endpoint", gateway.Origin,
             ],
             a => LibraryCredentialSource.Create(a, pinPrompt: null));
 

@@ -21,7 +21,7 @@ public sealed class ResourceKeyMessagesEndToEndTests : IDisposable
     {
         // Reads the request, then closes without a word: "the response ended prematurely".
         await using var gateway = new RawHttpServer([]);
-        var endpoint = gateway.Endpoint;
+        var endpoint = gateway.Origin;
 
         var run = await ExternalProcess.RunAsync(ToolBinary.Path, ["credential-process", "--no-cache", .. WithEndpoint(endpoint)], new Dictionary<string, string>());
 

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
+using RolesAnywhere.Credentials.TestSupport;
 
 namespace RolesAnywhere.Credentials.Tool.Tests.Support;
 
@@ -7,51 +7,41 @@ namespace RolesAnywhere.Credentials.Tool.Tests.Support;
 /// A loopback TCP server that answers every connection with the same raw bytes (a hostile or broken
 /// gateway), or resets it when there are none — what no well-behaved HTTP server can be made to send.
 /// </summary>
-internal sealed class RawHttpServer : IAsyncDisposable
+internal sealed class RawHttpServer : LoopbackTcpServer
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task loop;
+    private readonly byte[]? response;
 
     public RawHttpServer(byte[]? response)
     {
-        listener.Start();
-        loop = Task.Run(() => ServeAsync(response), CancellationToken.None);
+        this.response = response;
+        Start();
     }
 
-    public string Endpoint => "http://127.0.0.1:" + ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Gets <c>http://127.0.0.1:port</c>, without a path, as <c>--endpoint</c> takes it.</summary>
+    public string Origin => Endpoint.GetLeftPart(UriPartial.Authority);
 
-    public async ValueTask DisposeAsync()
+    protected override async Task ServeAsync(TcpClient client)
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        try
+        using (client)
         {
-            await loop;
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
-
-        stop.Dispose();
-    }
-
-    private async Task ServeAsync(byte[]? response)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            using var client = await listener.AcceptTcpClientAsync(stop.Token);
-            if (response is null)
+            try
             {
-                client.Client.LingerState = new LingerOption(true, 0);
-                continue;
-            }
+                if (response is null)
+                {
+                    client.Client.LingerState = new LingerOption(true, 0);
+                    return;
+                }
 
-            var stream = client.GetStream();
-            var request = new byte[16 * 1024];
-            await stream.ReadAtLeastAsync(request, 1, throwOnEndOfStream: false, stop.Token);
-            await stream.WriteAsync(response, stop.Token);
-            client.Client.Shutdown(SocketShutdown.Both);
+                var stream = client.GetStream();
+                var request = new byte[16 * 1024];
+                await stream.ReadAtLeastAsync(request, 1, throwOnEndOfStream: false, Stopping);
+                await stream.WriteAsync(response, Stopping);
+                client.Client.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The client hung up first, or the server is stopping.
+            }
         }
     }
 }
