@@ -13,7 +13,8 @@ namespace RolesAnywhere.Credentials.Pkcs11;
 /// </summary>
 internal sealed class Pkcs11Uri : ParsedUri
 {
-    private const string Scheme = "pkcs11:";
+    /// <summary>The URI scheme, with its colon; matched in any case.</summary>
+    internal const string Scheme = "pkcs11:";
     private const string Example = "pkcs11:token=MyToken;object=MyKey?pin-value=1234&module-path=/usr/lib/softhsm/libsofthsm2.so";
 
     private Pkcs11Uri(string prepared)

@@ -9,8 +9,6 @@ namespace RolesAnywhere.Credentials.Pkcs11;
 /// </summary>
 internal sealed record Pkcs11UriAttribute(string Name, string Value, bool HasEquals, bool InQuery)
 {
-    private const string Scheme = "pkcs11:";
-
     /// <summary>Gets whether the value has a <c>%</c> not followed by two hex digits.</summary>
     public bool HasBadPercent => Regex.IsMatch(Value, "%(?![0-9A-Fa-f]{2})", RegexOptions.None, TimeSpan.FromSeconds(1));
 
@@ -35,7 +33,7 @@ internal sealed record Pkcs11UriAttribute(string Name, string Value, bool HasEqu
     {
         string path = string.Join(';', attributes.Where(a => !a.InQuery).Select(a => a.Text));
         string query = string.Join('&', attributes.Where(a => a.InQuery).Select(a => a.Text));
-        return Scheme + path + (query.Length == 0 ? string.Empty : "?" + query);
+        return Pkcs11Uri.Scheme + path + (query.Length == 0 ? string.Empty : "?" + query);
     }
 
     private string Text => HasEquals ? Name + "=" + Value : Name;
