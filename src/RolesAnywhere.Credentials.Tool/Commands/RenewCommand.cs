@@ -11,10 +11,13 @@ namespace RolesAnywhere.Credentials.Tool.Commands;
 /// </summary>
 internal static class RenewCommand
 {
+    /// <summary>The renewer's log events <c>renew</c> writes on stderr: what it does not print itself.</summary>
+    private static readonly IReadOnlySet<string> LoggedEvents = new HashSet<string>(StringComparer.Ordinal) { "IssuerCommandStarting", "CertificateSwapRecovered" };
+
     public static async Task<int> RunAsync(ParsedCommandLine parsed, ToolEnvironment environment, CancellationToken cancellationToken)
     {
         using var arguments = RenewArguments.From(parsed);
-        var renewer = arguments.CreateRenewer(CommandDefinitions.Renew, environment.Time, logger: null);
+        var renewer = arguments.CreateRenewer(CommandDefinitions.Renew, environment.Time, new StderrRenewalLogger(environment.Stderr, environment.Time, LoggedEvents));
 
         CertificateRenewalResult result;
         try

@@ -8,7 +8,11 @@ namespace RolesAnywhere.Credentials.Tool.Renewal;
 /// <c>serve</c> and <c>update</c>: the message (with the stage of a failure) and the cause's message, never a stack trace.
 /// The renewer logs serials, dates, stages and messages only, never keys or passwords.
 /// </summary>
-internal sealed class StderrRenewalLogger(TextWriter stderr, TimeProvider time) : ILogger
+/// <param name="stderr">Where the lines go.</param>
+/// <param name="time">The clock of the lines' time stamps.</param>
+/// <param name="events">The event names to write, or <see langword="null"/> for all (<c>renew</c> prints its own result
+/// and failure, and logs only what it does not print, such as the issuer program it runs).</param>
+internal sealed class StderrRenewalLogger(TextWriter stderr, TimeProvider time, IReadOnlySet<string>? events = null) : ILogger
 {
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -17,7 +21,7 @@ internal sealed class StderrRenewalLogger(TextWriter stderr, TimeProvider time) 
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        if (!IsEnabled(logLevel))
+        if (!IsEnabled(logLevel) || (events is not null && !events.Contains(eventId.Name ?? string.Empty)))
         {
             return;
         }

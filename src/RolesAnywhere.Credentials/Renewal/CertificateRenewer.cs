@@ -260,7 +260,9 @@ public sealed partial class CertificateRenewer
     {
         try
         {
-            return await _issuer.IssueAsync(request, cancellationToken).ConfigureAwait(false);
+            return await (_issuer is CommandCertificateIssuer command
+                ? command.IssueAsync(request, _logger, cancellationToken)
+                : _issuer.IssueAsync(request, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not CertificateRenewalException and not OperationCanceledException)
         {

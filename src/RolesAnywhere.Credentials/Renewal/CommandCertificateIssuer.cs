@@ -2,6 +2,8 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace RolesAnywhere.Credentials.Renewal;
 
@@ -12,7 +14,11 @@ namespace RolesAnywhere.Credentials.Renewal;
 /// error. Works with <c>openssl ca</c>, <c>step ca sign</c>, <c>cfssl sign</c>, <c>vault write pki/sign/…</c>,
 /// <c>aws acm-pca issue-certificate</c> and any script of your own.
 /// </summary>
-/// <remarks>The program is started directly with its arguments, never through a shell, unless made with <see cref="Shell"/>.</remarks>
+/// <remarks>
+/// The program is started directly with its arguments, never through a shell, unless made with <see cref="Shell"/>.
+/// A program name with a slash is started as given; a bare name is looked up in the absolute directories of
+/// <c>PATH</c> only, never in the working directory (as <c>execvp</c> does), and the program found is logged.
+/// </remarks>
 public sealed class CommandCertificateIssuer : ICertificateIssuer
 {
     /// <summary>The environment variable holding the path of a file with the CSR PEM.</summary>
@@ -25,7 +31,7 @@ public sealed class CommandCertificateIssuer : ICertificateIssuer
     private readonly string[] _arguments;
 
     /// <summary>Initializes a new instance that runs <paramref name="fileName"/> with <paramref name="arguments"/>, without a shell.</summary>
-    /// <param name="fileName">The program: a path, or a name looked up in <c>PATH</c>.</param>
+    /// <param name="fileName">The program: a path (with a slash, used as given), or a name looked up in the absolute directories of <c>PATH</c>, never in the working directory.</param>
     /// <param name="arguments">Its arguments, passed as they are.</param>
     /// <exception cref="ArgumentException"><paramref name="fileName"/> is empty.</exception>
     public CommandCertificateIssuer(string fileName, IEnumerable<string> arguments)
@@ -62,15 +68,24 @@ public sealed class CommandCertificateIssuer : ICertificateIssuer
     }
 
     /// <inheritdoc/>
-    public async Task<IssuedCertificate> IssueAsync(CertificateSigningRequest request, CancellationToken cancellationToken)
+    public Task<IssuedCertificate> IssueAsync(CertificateSigningRequest request, CancellationToken cancellationToken) =>
+        IssueAsync(request, NullLogger.Instance, cancellationToken);
+
+    /// <summary>Resolves the program (PATH only for a bare name), logs it, runs it with the CSR and reads the certificate it prints.</summary>
+    internal async Task<IssuedCertificate> IssueAsync(CertificateSigningRequest request, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var program = ProgramLookup.Resolve(_fileName, Environment.GetEnvironmentVariable("PATH"))
+            ?? throw new CertificateRenewalException(
+                CertificateRenewalStage.Issuance,
+                $"The issuer command's program '{_fileName}' is not in any absolute directory of PATH (the working directory is never searched); install it, or give its path, such as /usr/bin/{_fileName} or ./{_fileName}. Nothing was replaced.");
+        RenewalLog.RunningIssuerCommand(logger, _fileName, program);
         var folder = Directory.CreateTempSubdirectory("rolesanywhere-csr-");
         try
         {
             var csrFile = Path.Combine(folder.FullName, "request.csr");
             await File.WriteAllTextAsync(csrFile, request.Pem, Encoding.ASCII, cancellationToken).ConfigureAwait(false);
-            var start = new ProcessStartInfo(_fileName)
+            var start = new ProcessStartInfo(program)
             {
                 UseShellExecute = false,
                 RedirectStandardInput = true,

@@ -33,6 +33,10 @@ internal static partial class RenewalLog
         Message = "Certificate renewal failed {Failures} time(s) in a row; next attempt at {RetryAt:O}")]
     public static partial void Retrying(ILogger logger, int failures, DateTimeOffset retryAt);
 
+    [LoggerMessage(EventId = 109, EventName = "IssuerCommandStarting", Level = LogLevel.Information,
+        Message = "Running the issuer command '{Program}' as {ResolvedProgram}")]
+    public static partial void RunningIssuerCommand(ILogger logger, string program, string resolvedProgram);
+
     [LoggerMessage(EventId = 106, EventName = "CertificateRenewalSwitchFailed", Level = LogLevel.Warning,
         Message = "The credentials could not load the renewed certificate (serial {Serial}) at once; they keep the pair they have and read the files again at their next refresh")]
     public static partial void SwitchFailed(ILogger logger, string serial, Exception exception);

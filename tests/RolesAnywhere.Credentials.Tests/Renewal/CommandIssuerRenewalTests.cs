@@ -316,4 +316,36 @@ public sealed class CommandIssuerRenewalTests
 
         Assert.Equal(CertificateRenewalOutcome.Renewed, result.Outcome);
     }
+
+    [Fact]
+    public async Task RenewIfDueAsync_BareProgramName_ResolvedOnPathAndLogged()
+    {
+        RenewalWorld.RequireOpenSsl();
+        using var world = RenewalWorld.Due();
+        using var logs = new Hosting.CapturingLoggerProvider();
+        var renewer = new CertificateRenewer(world.Options(world.OpenSslIssuer()), TimeProvider.System, logs.CreateLogger("test"));
+
+        var result = await renewer.RenewIfDueAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(CertificateRenewalOutcome.Renewed, result.Outcome);
+        var started = Assert.Single(logs.Entries, e => e.EventId.Name == "IssuerCommandStarting");
+        Assert.Equal("openssl", started.Value("Program"));
+        var resolved = Assert.IsType<string>(started.Value("ResolvedProgram"));
+        Assert.True(Path.IsPathFullyQualified(resolved), resolved);
+        Assert.EndsWith("/openssl", resolved, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenewIfDueAsync_BareProgramNameOnNoPathEntry_IssuanceFailsNamingPathAndTheFix()
+    {
+        using var world = RenewalWorld.Due();
+        var pair = world.Snapshot();
+
+        var ex = await Assert.ThrowsAsync<CertificateRenewalException>(() =>
+            new CertificateRenewer(world.Options(new CommandCertificateIssuer("rolesanywhere-no-such-ca", []))).RenewIfDueAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(CertificateRenewalStage.Issuance, ex.Stage);
+        Assert.Contains("'rolesanywhere-no-such-ca' is not in any absolute directory of PATH (the working directory is never searched)", ex.Message, StringComparison.Ordinal);
+        world.AssertUnchanged(pair);
+    }
 }

@@ -94,6 +94,37 @@ public sealed partial class RenewEndToEndTests(RenewFixture fixture) : IClassFix
         Assert.Equal(ca.Certificate.Subject, now.Certificate.Issuer);
     }
 
+    [Theory]
+    [InlineData("PATH as it is")]
+    [InlineData("empty PATH entry")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Renew_OpensslPlantedInTheWorkingDirectory_NeverRunsPathsOneRunsAndIsLogged(string path)
+    {
+        using var ca = RenewalCa.Create(_dir.Path, "ca");
+        WritePair(ca, age: 25, remaining: 5);
+        var planted = _dir.File("openssl");
+        File.WriteAllText(planted, $"#!/bin/sh\ntouch '{_dir.File("planted-ran")}'\nexit 3\n");
+        File.SetUnixFileMode(planted, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var info = ExternalProcess.StartInfo(ToolBinary.Path, ["renew", "--certificate", CertificatePath, "--private-key", KeyPath, "--issuer-command", OpenSsl(ca), "--trust-anchor-certificate", ca.CertificatePath], NoEnvironment);
+        info.WorkingDirectory = _dir.Path;
+        if (path == "empty PATH entry")
+        {
+            info.Environment["PATH"] = ":" + info.Environment["PATH"];
+        }
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var run = $"exit {process.ExitCode}\nstdout: {await stdout}\nstderr: {await stderr}";
+
+        Assert.False(File.Exists(_dir.File("planted-ran")), run);
+        Assert.True(process.ExitCode == 0, run);
+        Assert.Matches(@"renewal: Running the issuer command 'openssl' as /\S+/openssl\n", await stderr);
+        Assert.DoesNotContain($"as {planted}", await stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Renew_NotDue_PrintsTheDueTimeAndLeavesTheFiles()
     {
