@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using RolesAnywhere.Credentials.Authorization;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 using RolesAnywhere.Credentials.Authorization.Policies;
 using RolesAnywhere.Credentials.Testing.Sessions;
 using RolesAnywhere.Credentials.Testing.Verification;
@@ -115,23 +116,25 @@ public sealed partial class RolesAnywhereEmulator
     public void Revoke(X509Certificate2 certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        _state.Revoke(CertificateSerial.Of(certificate));
+        _state.Revoke(CertificateSerialNumber.FromBigEndian(certificate.SerialNumberBytes.Span));
     }
 
-    /// <summary>Revokes a serial number given in hexadecimal (as <see cref="X509Certificate.GetSerialNumberString()"/> shows it; colons allowed).</summary>
+    /// <summary>
+    /// Revokes a serial number given in hexadecimal (as <see cref="X509Certificate.GetSerialNumberString()"/> shows it), in any
+    /// spelling <see cref="CertificateSerialNumber.TryParse(string?, out CertificateSerialNumber)"/> accepts (<c>0x…</c>,
+    /// <c>serial=…</c>, <c>ab:cd:…</c>, <c>decimal:…</c>).
+    /// </summary>
     /// <param name="serialNumberHex">The serial number in hexadecimal.</param>
-    /// <exception cref="ArgumentException"><paramref name="serialNumberHex"/> is empty or not hexadecimal.</exception>
+    /// <exception cref="ArgumentException"><paramref name="serialNumberHex"/> is empty or not a serial number.</exception>
     public void RevokeSerialNumber(string serialNumberHex)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serialNumberHex);
-        try
+        if (!CertificateSerialNumber.TryParse(serialNumberHex, out var serial))
         {
-            _state.Revoke(CertificateSerial.ParseHex(serialNumberHex));
+            throw new ArgumentException($"'{serialNumberHex}' is not a serial number. {CertificateSerialNumber.AcceptedSpellings}", nameof(serialNumberHex));
         }
-        catch (FormatException ex)
-        {
-            throw new ArgumentException($"'{serialNumberHex}' is not a hexadecimal serial number.", nameof(serialNumberHex), ex);
-        }
+
+        _state.Revoke(serial);
     }
 
     /// <summary>Queues a scripted fault, played to the next CreateSession requests in order (STS calls are not affected).</summary>

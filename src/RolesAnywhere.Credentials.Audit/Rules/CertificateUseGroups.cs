@@ -1,4 +1,5 @@
 using RolesAnywhere.Credentials.Audit.Sessions;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Audit.Rules;
 
@@ -8,8 +9,8 @@ internal static class CertificateUseGroups
     public static IEnumerable<Finding> BySerial(
         IReadOnlyList<CertificateUse> uses, Func<CertificateUse, bool> matches, Func<CertificateUse, RelatedEvents, bool, Finding> report)
     {
-        var groups = new Dictionary<SerialNumber, (CertificateUse First, RelatedEvents Events, bool AnySucceeded)>();
-        var order = new List<SerialNumber>();
+        var groups = new Dictionary<CertificateSerialNumber, (CertificateUse First, RelatedEvents Events, bool AnySucceeded)>();
+        var order = new List<CertificateSerialNumber>();
         foreach (var use in uses)
         {
             if (!matches(use))

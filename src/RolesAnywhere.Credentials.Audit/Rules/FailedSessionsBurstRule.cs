@@ -1,4 +1,5 @@
 using RolesAnywhere.Credentials.Audit.Sessions;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Audit.Rules;
 
@@ -87,7 +88,7 @@ internal sealed class FailedSessionsBurstRule : IAuditRule
             EventName = "CreateSession",
             EventId = first.EventId,
             SourceIpAddress = first.SourceIp,
-            SerialNumber = first.Serial?.Hex,
+            SerialNumber = first.Serial?.ToString(),
             Subject = first.Subject,
             RoleArn = first.RoleArn,
             TrustAnchorArn = first.TrustAnchorArn,

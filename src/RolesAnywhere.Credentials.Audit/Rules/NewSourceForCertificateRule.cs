@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using RolesAnywhere.Credentials.Audit.Sessions;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Audit.Rules;
 
@@ -20,7 +21,7 @@ internal sealed class NewSourceForCertificateRule : IAuditRule
 
     public IEnumerable<Finding> Evaluate(AuditEvidence evidence, AuditOptions options)
     {
-        var seen = new Dictionary<SerialNumber, (CertificateUse First, HashSet<string> Sources)>();
+        var seen = new Dictionary<CertificateSerialNumber, (CertificateUse First, HashSet<string> Sources)>();
         foreach (var use in evidence.CertificateUses)
         {
             if (use.SourceIp is null || !IPAddress.TryParse(use.SourceIp, out _))
@@ -49,11 +50,11 @@ internal sealed class NewSourceForCertificateRule : IAuditRule
                 EventName = use.EventName,
                 EventId = use.EventId,
                 SourceIpAddress = use.SourceIp,
-                SerialNumber = use.Serial.Hex,
+                SerialNumber = use.Serial.ToString(),
                 Subject = use.Subject ?? first.Subject,
                 RoleArn = use.RoleArn,
                 TrustAnchorArn = use.TrustAnchorArn ?? first.TrustAnchorArn,
-                Message = $"Certificate {use.Serial.Hex}{UnknownCertificateRule.SubjectText(use.Subject ?? first.Subject)} used from {use.SourceIp} ({use.EventName}" +
+                Message = $"Certificate {use.Serial.ToString()}{UnknownCertificateRule.SubjectText(use.Subject ?? first.Subject)} used from {use.SourceIp} ({use.EventName}" +
                           (use.EventName == "CreateSession" ? string.Empty : $", {use.Calls} call(s) in that session") +
                           $"); first seen from {first.SourceIp} at {at}. Source #{entry.Sources.Count}.",
                 RelatedEventIds = first.EventId is null ? [] : [first.EventId],

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RolesAnywhere.Credentials.Audit.Sessions;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Audit.Rules;
 
@@ -32,7 +33,7 @@ internal sealed class OutsideBusinessHoursRule : IAuditRule
                 continue;
             }
 
-            var key = (attempt.Serial?.Hex ?? attempt.SourceIp ?? "?", DateOnly.FromDateTime(hours.ToLocal(attempt.Time).DateTime));
+            var key = (attempt.Serial?.ToString() ?? attempt.SourceIp ?? "?", DateOnly.FromDateTime(hours.ToLocal(attempt.Time).DateTime));
             if (!groups.TryGetValue(key, out var group))
             {
                 group = (attempt, new RelatedEvents());
@@ -55,7 +56,7 @@ internal sealed class OutsideBusinessHoursRule : IAuditRule
                 EventName = "CreateSession",
                 EventId = first.EventId,
                 SourceIpAddress = first.SourceIp,
-                SerialNumber = first.Serial?.Hex,
+                SerialNumber = first.Serial?.ToString(),
                 Subject = first.Subject,
                 RoleArn = first.RoleArn,
                 TrustAnchorArn = first.TrustAnchorArn,

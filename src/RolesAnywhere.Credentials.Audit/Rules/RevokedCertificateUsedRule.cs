@@ -1,5 +1,6 @@
 using System.Globalization;
 using RolesAnywhere.Credentials.Audit.Sessions;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Audit.Rules;
 
@@ -39,13 +40,13 @@ internal sealed class RevokedCertificateUsedRule : IAuditRule
                     EventName = first.EventName,
                     EventId = first.EventId,
                     SourceIpAddress = first.SourceIp,
-                    SerialNumber = first.Serial.Hex,
+                    SerialNumber = first.Serial.ToString(),
                     Subject = first.Subject,
                     RoleArn = first.RoleArn,
                     TrustAnchorArn = first.TrustAnchorArn,
                     Message = anySucceeded
-                        ? $"Certificate {first.Serial.Hex}{UnknownCertificateRule.SubjectText(first.Subject)}, revoked {when} in {source}, was used {events.Count} time(s) afterwards: import the CRL into Roles Anywhere (aws rolesanywhere import-crl) or disable the trust anchor."
-                        : $"Certificate {first.Serial.Hex}{UnknownCertificateRule.SubjectText(first.Subject)}, revoked {when} in {source}, was tried {events.Count} time(s) afterwards and refused: the revocation is in effect, but someone still holds the key.",
+                        ? $"Certificate {first.Serial.ToString()}{UnknownCertificateRule.SubjectText(first.Subject)}, revoked {when} in {source}, was used {events.Count} time(s) afterwards: import the CRL into Roles Anywhere (aws rolesanywhere import-crl) or disable the trust anchor."
+                        : $"Certificate {first.Serial.ToString()}{UnknownCertificateRule.SubjectText(first.Subject)}, revoked {when} in {source}, was tried {events.Count} time(s) afterwards and refused: the revocation is in effect, but someone still holds the key.",
                     RelatedEventIds = events.Ids,
                     Input = first.Input,
                 };

@@ -1,4 +1,5 @@
 using RolesAnywhere.Credentials.Audit.Sessions;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Audit.Rules;
 
@@ -32,7 +33,7 @@ internal sealed class UnexpectedSourceIpRule : IAuditRule
                 continue;
             }
 
-            var key = (attempt.SourceIp!, attempt.Serial?.Hex);
+            var key = (attempt.SourceIp!, attempt.Serial?.ToString());
             if (!groups.TryGetValue(key, out var group))
             {
                 group = (attempt, new RelatedEvents(), false);
@@ -54,7 +55,7 @@ internal sealed class UnexpectedSourceIpRule : IAuditRule
                 EventName = "CreateSession",
                 EventId = first.EventId,
                 SourceIpAddress = first.SourceIp,
-                SerialNumber = first.Serial?.Hex,
+                SerialNumber = first.Serial?.ToString(),
                 Subject = first.Subject,
                 RoleArn = first.RoleArn,
                 TrustAnchorArn = first.TrustAnchorArn,

@@ -1,4 +1,5 @@
 using RolesAnywhere.Credentials.Audit.Sessions;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Audit.Rules;
 
@@ -31,11 +32,11 @@ internal sealed class UnknownCertificateRule : IAuditRule
             EventName = first.EventName,
             EventId = first.EventId,
             SourceIpAddress = first.SourceIp,
-            SerialNumber = first.Serial.Hex,
+            SerialNumber = first.Serial.ToString(),
             Subject = first.Subject,
             RoleArn = first.RoleArn,
             TrustAnchorArn = first.TrustAnchorArn,
-            Message = $"Certificate serial {first.Serial.Hex}{SubjectText(first.Subject)} is not in {known.Source}; {events.Count} event(s)" +
+            Message = $"Certificate serial {first.Serial.ToString()}{SubjectText(first.Subject)} is not in {known.Source}; {events.Count} event(s)" +
                       (anySucceeded ? ", credentials were issued or used." : ", all refused."),
             RelatedEventIds = events.Ids,
             Input = first.Input,

@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Audit.Sessions;
 
 /// <summary>Serial and subject of an end-entity certificate a record carries as PEM or base64 DER.</summary>
 internal static class CertificateIdentity
 {
-    public static bool TryRead(string? text, out SerialNumber serial, out string? subject)
+    public static bool TryRead(string? text, out CertificateSerialNumber serial, out string? subject)
     {
         serial = default;
         subject = null;
@@ -33,7 +34,7 @@ internal static class CertificateIdentity
 #else
             using var certificate = new X509Certificate2(der);
 #endif
-            serial = SerialNumber.FromBigEndian(certificate.SerialNumberBytes.Span);
+            serial = CertificateSerialNumber.FromBigEndian(certificate.SerialNumberBytes.Span);
             subject = certificate.Subject;
             return true;
         }

@@ -1,3 +1,4 @@
+using RolesAnywhere.Credentials.Authorization.Certificates;
 namespace RolesAnywhere.Credentials.Audit.Sessions;
 
 /// <summary>
@@ -8,7 +9,7 @@ internal sealed record CertificateUse
 {
     public required DateTimeOffset Time { get; init; }
 
-    public required SerialNumber Serial { get; init; }
+    public required CertificateSerialNumber Serial { get; init; }
 
     public string? Subject { get; init; }
 

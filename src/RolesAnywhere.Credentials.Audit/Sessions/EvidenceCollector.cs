@@ -1,4 +1,5 @@
 using RolesAnywhere.Credentials.Audit.Records;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Audit.Sessions;
 
@@ -58,21 +59,21 @@ internal sealed class EvidenceCollector
         foreach (var attempt in _attempts)
         {
             LinkToServiceAssume(attempt, matched, index);
-            if (attempt.Serial is null && attempt.Session is { } session && !attempt.CustomSessionName && SerialNumber.TryParseHex(session.SessionName, out var fromName))
+            if (attempt.Serial is null && attempt.Session is { } session && !attempt.CustomSessionName && CertificateSerialNumber.TryParse(session.SessionName, out var fromName))
             {
                 attempt.Serial = fromName;
                 attempt.SerialSource = "session-name";
             }
 
             if (attempt.Session is null && attempt.Succeeded && !attempt.CustomSessionName && attempt.Serial is { } serial &&
-                RoleSessionKey.TryFromRole(attempt.RoleArn, serial.Hex, out var implied))
+                RoleSessionKey.TryFromRole(attempt.RoleArn, serial.ToString(), out var implied))
             {
                 attempt.Session = implied;
             }
         }
 
         var uses = new List<CertificateUse>();
-        var sessions = new Dictionary<RoleSessionKey, (SerialNumber Serial, string? Subject, string? RoleArn, string? TrustAnchorArn)>();
+        var sessions = new Dictionary<RoleSessionKey, (CertificateSerialNumber Serial, string? Subject, string? RoleArn, string? TrustAnchorArn)>();
         foreach (var attempt in _attempts)
         {
             if (attempt.Serial is not { } serial)
@@ -94,7 +95,7 @@ internal sealed class EvidenceCollector
         foreach (var assume in _serviceAssumes)
         {
             // The service's AssumeRole without a CreateSession record in the input still names the certificate.
-            if (matched.Contains(assume) || !SerialNumber.TryParseHex(assume.RoleSessionName, out var serial) ||
+            if (matched.Contains(assume) || !CertificateSerialNumber.TryParse(assume.RoleSessionName, out var serial) ||
                 !RoleSessionKey.TryFromRole(assume.RoleArn, assume.RoleSessionName!, out var session))
             {
                 continue;
@@ -194,7 +195,7 @@ internal sealed class EvidenceCollector
 
         matched.Add(best);
         attempt.Subject ??= best.SourceIdentity;
-        if (attempt.Serial is null && !attempt.CustomSessionName && SerialNumber.TryParseHex(best.RoleSessionName, out var serial))
+        if (attempt.Serial is null && !attempt.CustomSessionName && CertificateSerialNumber.TryParse(best.RoleSessionName, out var serial))
         {
             attempt.Serial = serial;
             attempt.SerialSource = "assume-role";

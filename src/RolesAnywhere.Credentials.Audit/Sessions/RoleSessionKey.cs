@@ -1,3 +1,4 @@
+using RolesAnywhere.Credentials.Authorization.Certificates;
 namespace RolesAnywhere.Credentials.Audit.Sessions;
 
 /// <summary>
@@ -40,7 +41,7 @@ internal readonly record struct RoleSessionKey(string Account, string RoleName, 
     }
 
     private static string Normalize(string sessionName) =>
-        SerialNumber.TryParseHex(sessionName, out var serial) && !sessionName.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? serial.Hex : sessionName;
+        CertificateSerialNumber.TryParse(sessionName, out var serial) && !sessionName.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? serial.ToString() : sessionName;
 
     private static bool TryAccountAndResource(string arn, out string account, out string resource)
     {

@@ -1,3 +1,4 @@
+using RolesAnywhere.Credentials.Authorization.Certificates;
 namespace RolesAnywhere.Credentials.Audit.Sessions;
 
 /// <summary>
@@ -30,7 +31,7 @@ internal sealed class SessionAttempt
     /// <summary>Whether the request named its own role session name (then the session name is not the serial).</summary>
     public bool CustomSessionName { get; init; }
 
-    public SerialNumber? Serial { get; set; }
+    public CertificateSerialNumber? Serial { get; set; }
 
     public string? Subject { get; set; }
 

@@ -1,16 +1,19 @@
 using RolesAnywhere.Credentials.Audit.Sessions;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Audit.Settings;
 
 /// <summary>
-/// The certificates a team expects to see: one serial per line, decimal, <c>0x…</c> hex, or as
-/// <c>openssl x509 -serial</c> prints it (<c>serial=1F2E…</c>); blank lines and <c>#</c> comments are ignored.
+/// The certificates a team expects to see: one serial per line in a spelling <see cref="CertificateSerialNumber"/>
+/// accepts — hex as the audit prints it (<c>1f2e</c>; a bare number such as <c>1234</c> is hex), <c>0x1f2e</c>,
+/// <c>serial=1F2E</c> (<c>openssl x509 -serial</c>), <c>1f:2e</c> (<c>openssl x509 -text</c>), or decimal with its
+/// marker (<c>decimal:7982</c>); blank lines and <c>#</c> comments are ignored.
 /// </summary>
 internal sealed class KnownSerials
 {
-    private readonly HashSet<SerialNumber> _serials;
+    private readonly HashSet<CertificateSerialNumber> _serials;
 
-    private KnownSerials(HashSet<SerialNumber> serials, string source)
+    private KnownSerials(HashSet<CertificateSerialNumber> serials, string source)
     {
         _serials = serials;
         Source = source;
@@ -20,12 +23,12 @@ internal sealed class KnownSerials
 
     public int Count => _serials.Count;
 
-    public bool Contains(SerialNumber serial) => _serials.Contains(serial);
+    public bool Contains(CertificateSerialNumber serial) => _serials.Contains(serial);
 
     /// <exception cref="AuditInputException">A line is not a serial (the message names the file, line and the accepted forms).</exception>
     public static KnownSerials Parse(string text, string source)
     {
-        var serials = new HashSet<SerialNumber>();
+        var serials = new HashSet<CertificateSerialNumber>();
         var number = 0;
         foreach (var rawLine in text.Split('\n'))
         {
@@ -43,15 +46,10 @@ internal sealed class KnownSerials
                 continue;
             }
 
-            SerialNumber serial;
-            var parsed = line.StartsWith("serial=", StringComparison.OrdinalIgnoreCase) ? SerialNumber.TryParseHex(line["serial=".Length..], out serial)
-                : line.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? SerialNumber.TryParseHex(line, out serial)
-                : SerialNumber.TryParseDecimal(line, out serial);
-            if (!parsed)
+            if (!CertificateSerialNumber.TryParse(line, out var serial))
             {
                 throw new AuditInputException(
-                    $"--known-serials {source}, line {number}: '{line}' is not a serial number. Write it in decimal, as 0x-prefixed hex, " +
-                    "or as openssl prints it (serial=1F2E...); hex without a prefix is refused because '10' would be ambiguous.");
+                    $"--known-serials {source}, line {number}: '{Shorten(line)}' is not a serial number. {CertificateSerialNumber.AcceptedSpellings}");
             }
 
             serials.Add(serial);
@@ -59,4 +57,6 @@ internal sealed class KnownSerials
 
         return new KnownSerials(serials, source);
     }
+
+    private static string Shorten(string line) => line.Length <= 80 ? line : string.Concat(line.AsSpan(0, 77), "...");
 }

@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using RolesAnywhere.Credentials.Audit.Sessions;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Audit.Settings;
 
@@ -11,11 +12,11 @@ namespace RolesAnywhere.Credentials.Audit.Settings;
 /// </summary>
 internal sealed class RevocationList
 {
-    private readonly Dictionary<SerialNumber, (DateTimeOffset RevokedAt, string Source)> _revoked = [];
+    private readonly Dictionary<CertificateSerialNumber, (DateTimeOffset RevokedAt, string Source)> _revoked = [];
 
     public int Count => _revoked.Count;
 
-    public bool TryGet(SerialNumber serial, out DateTimeOffset revokedAt, out string source)
+    public bool TryGet(CertificateSerialNumber serial, out DateTimeOffset revokedAt, out string source)
     {
         var found = _revoked.TryGetValue(serial, out var entry);
         revokedAt = entry.RevokedAt;
@@ -83,7 +84,7 @@ internal sealed class RevocationList
         while (revoked.HasData)
         {
             var entry = revoked.ReadSequence();
-            var serial = SerialNumber.FromBigEndian(entry.ReadIntegerBytes().Span);
+            var serial = CertificateSerialNumber.FromBigEndian(entry.ReadIntegerBytes().Span);
             var when = ReadTime(entry);
             if (!_revoked.TryGetValue(serial, out var existing) || when < existing.RevokedAt)
             {

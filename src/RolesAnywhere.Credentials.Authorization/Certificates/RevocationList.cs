@@ -1,5 +1,4 @@
 using System.Formats.Asn1;
-using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -12,7 +11,7 @@ namespace RolesAnywhere.Credentials.Authorization.Certificates;
 /// </summary>
 internal sealed class RevocationList
 {
-    private RevocationList(X500DistinguishedName issuer, DateTimeOffset thisUpdate, DateTimeOffset? nextUpdate, HashSet<BigInteger> revoked,
+    private RevocationList(X500DistinguishedName issuer, DateTimeOffset thisUpdate, DateTimeOffset? nextUpdate, HashSet<CertificateSerialNumber> revoked,
         byte[] signedPart, string signatureAlgorithm, byte[] signature)
     {
         Issuer = issuer;
@@ -30,7 +29,7 @@ internal sealed class RevocationList
 
     public DateTimeOffset? NextUpdate { get; }
 
-    public HashSet<BigInteger> Revoked { get; }
+    public HashSet<CertificateSerialNumber> Revoked { get; }
 
     private byte[] SignedPart { get; }
 
@@ -62,14 +61,14 @@ internal sealed class RevocationList
             DateTimeOffset? nextUpdate = tbs.HasData && (tbs.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime) || tbs.PeekTag().HasSameClassAndValue(Asn1Tag.GeneralizedTime))
                 ? ReadTime(tbs)
                 : null;
-            var revoked = new HashSet<BigInteger>();
+            var revoked = new HashSet<CertificateSerialNumber>();
             if (tbs.HasData && tbs.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence))
             {
                 var entries = tbs.ReadSequence();
                 while (entries.HasData)
                 {
                     var entry = entries.ReadSequence();
-                    revoked.Add(new BigInteger(entry.ReadIntegerBytes().Span, isUnsigned: true, isBigEndian: true));
+                    revoked.Add(CertificateSerialNumber.FromBigEndian(entry.ReadIntegerBytes().Span));
                 }
             }
 
@@ -83,9 +82,8 @@ internal sealed class RevocationList
 
     public bool IsRevoked(X509Certificate2 certificate)
     {
-        var serial = certificate.GetSerialNumber();
-        Array.Reverse(serial);
-        return Revoked.Contains(new BigInteger(serial, isUnsigned: true, isBigEndian: true));
+        // Unsigned, as the CRL's entries are read: a negative serial is reported by the certificate rules, not here.
+        return Revoked.Contains(CertificateSerialNumber.FromBigEndian(certificate.SerialNumberBytes.Span));
     }
 
     /// <summary>Whether <paramref name="issuer"/>'s key signed this CRL (RSA PKCS#1 v1.5 or ECDSA, SHA-256/384/512).</summary>

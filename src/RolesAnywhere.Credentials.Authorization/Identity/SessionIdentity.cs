@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Numerics;
 using System.Security.Cryptography.X509Certificates;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Authorization.Identity;
 
@@ -82,14 +81,14 @@ public sealed class SessionIdentity
             }
         }
 
-        // GetSerialNumber is little-endian; the certificate (and the service's hex form) is big-endian.
-        var serial = certificate.GetSerialNumber();
-        Array.Reverse(serial);
+        // The hex keeps the certificate's octets as encoded (a leading 00 included), the role session name's form; the
+        // decimal is the unsigned value, one parser for both (CertificateSerialNumber).
+        var serial = certificate.SerialNumberBytes.Span;
         var commonName = subject.FirstOrDefault(a => a.Name == "CN" && a.Value is not null).Value;
         return new SessionIdentity(
             commonName is null ? null : "CN=" + commonName,
             Convert.ToHexString(serial).ToLowerInvariant(),
-            new BigInteger(serial, isUnsigned: true, isBigEndian: true).ToString(CultureInfo.InvariantCulture),
+            CertificateSerialNumber.FromBigEndian(serial).ToDecimalString(),
             accepted,
             dropped);
     }

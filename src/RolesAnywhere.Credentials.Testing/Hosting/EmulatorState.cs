@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Numerics;
 using System.Security.Cryptography.X509Certificates;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 using RolesAnywhere.Credentials.Authorization.Policies;
 using RolesAnywhere.Credentials.Testing.Sessions;
 
@@ -9,7 +9,7 @@ namespace RolesAnywhere.Credentials.Testing.Hosting;
 /// <summary>Everything the running emulator knows; every member is safe to use from tests while requests are served.</summary>
 internal sealed class EmulatorState
 {
-    private readonly ConcurrentDictionary<BigInteger, byte> _revoked = new();
+    private readonly ConcurrentDictionary<CertificateSerialNumber, byte> _revoked = new();
     private readonly ConcurrentQueue<EmulatorFault> _faults = new();
     private readonly List<EmulatorRequest> _requests = [];
     private readonly object _requestsLock = new();
@@ -53,9 +53,9 @@ internal sealed class EmulatorState
 
     public void CountSuccess() => Interlocked.Increment(ref _successfulSessions);
 
-    public void Revoke(BigInteger serial) => _revoked[serial] = 0;
+    public void Revoke(CertificateSerialNumber serial) => _revoked[serial] = 0;
 
-    public bool IsRevoked(BigInteger serial) => _revoked.ContainsKey(serial);
+    public bool IsRevoked(CertificateSerialNumber serial) => _revoked.ContainsKey(serial);
 
     public void EnqueueFault(EmulatorFault fault) => _faults.Enqueue(fault);
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Testing.Verification;
 
@@ -40,7 +41,7 @@ internal static class SigV4X509Verifier
         try
         {
             chain.AddRange(DecodeChain(request));
-            var serial = CertificateSerial.Decimal(leaf);
+            var serial = CertificateSerialNumber.FromBigEndian(leaf.SerialNumberBytes.Span).ToDecimalString();
             if (!string.Equals(authorization.KeyId, serial, StringComparison.Ordinal))
             {
                 throw RequestRejectedException.BadSignature(

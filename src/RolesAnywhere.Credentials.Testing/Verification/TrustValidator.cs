@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Numerics;
 using System.Security.Cryptography.X509Certificates;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Testing.Verification;
 
@@ -17,7 +17,7 @@ internal static class TrustValidator
         IReadOnlyList<X509Certificate2> intermediates,
         X509Certificate2 anchor,
         DateTimeOffset now,
-        Func<BigInteger, bool> isRevoked)
+        Func<CertificateSerialNumber, bool> isRevoked)
     {
         CheckValidity(leaf, now, "The signing certificate");
         CheckKeyUsage(leaf);
@@ -52,15 +52,15 @@ internal static class TrustValidator
         CheckRevocation(elements, isRevoked);
     }
 
-    private static void CheckRevocation(List<X509Certificate2> elements, Func<BigInteger, bool> isRevoked)
+    private static void CheckRevocation(List<X509Certificate2> elements, Func<CertificateSerialNumber, bool> isRevoked)
     {
         foreach (var certificate in elements)
         {
-            var serial = CertificateSerial.Of(certificate);
+            var serial = CertificateSerialNumber.FromBigEndian(certificate.SerialNumberBytes.Span);
             if (isRevoked(serial))
             {
                 throw RequestRejectedException.Untrusted(string.Create(CultureInfo.InvariantCulture,
-                    $"The certificate '{certificate.Subject}' (serial {serial:X}) is revoked."));
+                    $"The certificate '{certificate.Subject}' (serial {serial}) is revoked."));
             }
         }
     }

@@ -94,7 +94,7 @@ internal static class CommandDefinitions
             Value(Flags.Since, "time", "Ignore events before this time: 2026-11-20, 2026-11-20T08:00:00Z, or an age such as 90m, 24h, 7d."),
             Value(Flags.Until, "time", "Ignore events from this time on (same forms as --since)."),
             Value(Flags.AllowedCidrs, "cidrs", "Comma-separated networks workloads call from (203.0.113.0/24,2001:db8::/32); other source IPs are findings."),
-            Value(Flags.KnownSerials, "file", "File of the certificate serial numbers in use (hex, one a line); other serials are findings."),
+            Value(Flags.KnownSerials, "file", "File of the certificate serials in use, one a line, hex as the audit prints them: 1a2b3c, 1A2B3C, 0x1a2b3c, serial=1A2B3C or 1a:2b:3c (a bare number such as 1234 is hex); decimal only as decimal:1234. Other serials are findings."),
             Repeated(Flags.Crl, "file", "A CRL (PEM or DER) of the issuing CA; sessions with a revoked certificate are findings. Repeatable."),
             Value(Flags.BusinessHours, "HH:MM-HH:MM", "Working hours; sessions outside them are findings (with --time-zone)."),
             Value(Flags.TimeZone, "zone", "IANA time zone of --business-hours (Europe/Berlin)."),

@@ -1,6 +1,6 @@
-using RolesAnywhere.Credentials.Audit.Sessions;
 using RolesAnywhere.Credentials.Audit.Settings;
 using RolesAnywhere.Credentials.Audit.Tests.Support;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Audit.Tests.Settings;
 
@@ -9,24 +9,41 @@ public sealed class SettingsTests
     [Fact]
     public void KnownSerials_EveryDocumentedForm_SameSerials()
     {
-        var known = KnownSerials.Parse("# fleet\n\n6851\n0x1AC3 # web-02\nserial=00:1A:C4\n  serial=1AC5\r\n", "known.txt");
-        Assert.Equal(3, known.Count); // 6851 is 0x1AC3
-        foreach (var hex in new[] { "1ac3", "1ac4", "1ac5" })
+        var known = KnownSerials.Parse("# fleet\n\ndecimal:6851\n0x1AC3 # web-02\nserial=00:1A:C4\n  serial=1AC5\r\n1ac6\n1A:C7\n", "known.txt");
+        Assert.Equal(5, known.Count); // decimal 6851 is 0x1AC3
+        foreach (var hex in new[] { "1ac3", "1ac4", "1ac5", "1ac6", "1ac7" })
         {
-            Assert.True(SerialNumber.TryParseHex(hex, out var serial));
-            Assert.True(known.Contains(serial), hex);
+            Assert.True(known.Contains(CertificateSerialNumber.Parse(hex)), hex);
         }
-
-        Assert.True(SerialNumber.TryParseDecimal("6851", out var fromDecimal) && known.Contains(fromDecimal));
-        Assert.Equal("1ac3", fromDecimal.Hex);
     }
 
     [Fact]
-    public void KnownSerials_BareHex_RefusedNamingTheLine()
+    public void KnownSerials_WhatTheAuditPrints_ReadBack()
     {
-        var error = Assert.Throws<AuditInputException>(() => KnownSerials.Parse("0x01\n1F2E\n", "fleet.txt"));
-        Assert.Contains("fleet.txt, line 2: '1F2E'", error.Message, StringComparison.Ordinal);
+        // Lowercase hex without a prefix is how findings name serials; it used to be refused.
+        var known = KnownSerials.Parse("1a2b3c\ndead01\n", "fleet.txt");
+
+        Assert.True(known.Contains(CertificateSerialNumber.Parse("0x1A2B3C")));
+        Assert.True(known.Contains(CertificateSerialNumber.Parse("dead01")));
+    }
+
+    [Fact]
+    public void KnownSerials_DigitsOnly_AreHex()
+    {
+        // openssl ca numbers its certificates 1000, 1001, ... in hex; "1234" used to be read as decimal 1234 (0x4d2).
+        var known = KnownSerials.Parse("1234\n", "fleet.txt");
+
+        Assert.True(known.Contains(CertificateSerialNumber.FromBigEndian([0x12, 0x34])));
+        Assert.False(known.Contains(CertificateSerialNumber.Parse("decimal:1234")));
+    }
+
+    [Fact]
+    public void KnownSerials_NotASerial_RefusedNamingTheLineAndTheSpellings()
+    {
+        var error = Assert.Throws<AuditInputException>(() => KnownSerials.Parse("0x01\n1F2G\n", "fleet.txt"));
+        Assert.Contains("fleet.txt, line 2: '1F2G'", error.Message, StringComparison.Ordinal);
         Assert.Contains("serial=1F2E", error.Message, StringComparison.Ordinal);
+        Assert.Contains("decimal:", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,10 +54,10 @@ public sealed class SettingsTests
         list.Add(TestCrl.Der(("00ab", at)), "a.crl");
         list.Add(System.Text.Encoding.ASCII.GetBytes(TestCrl.Pem(("0100ff", at.AddDays(1)))), "b.pem");
         Assert.Equal(2, list.Count);
-        Assert.True(SerialNumber.TryParseHex("ab", out var first));
+        Assert.True(CertificateSerialNumber.TryParse("ab", out var first));
         Assert.True(list.TryGet(first, out var when, out var source));
         Assert.Equal((at, "a.crl"), (when, source));
-        Assert.True(SerialNumber.TryParseHex("100ff", out var second));
+        Assert.True(CertificateSerialNumber.TryParse("100ff", out var second));
         Assert.True(list.TryGet(second, out _, out var secondSource));
         Assert.Equal("b.pem", secondSource);
     }

@@ -1,3 +1,4 @@
+using RolesAnywhere.Credentials.Authorization.Certificates;
 using RolesAnywhere.Credentials.Testing.Tests.Support;
 using RolesAnywhere.Credentials.Testing.Verification;
 
@@ -127,7 +128,7 @@ public sealed class SigV4X509VerifierVectorTests
         using var verified = SigV4X509Verifier.Verify(vector.ToSignedRequest(), vector.Region, vector.SignedAt, Skew);
 
         var rejection = Assert.Throws<RequestRejectedException>(() =>
-            TrustValidator.Validate(verified.Leaf, verified.Chain, vector.Anchor, vector.TrustTime(), serial => serial == 21));
+            TrustValidator.Validate(verified.Leaf, verified.Chain, vector.Anchor, vector.TrustTime(), serial => serial == CertificateSerialNumber.Parse("decimal:21")));
 
         Assert.Contains("revoked", rejection.Message, StringComparison.Ordinal);
     }
