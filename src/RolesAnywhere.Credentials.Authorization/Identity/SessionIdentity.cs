@@ -20,8 +20,10 @@ public sealed class SessionIdentity
         string serialNumberHex,
         string serialNumberDecimal,
         IReadOnlyList<KeyValuePair<string, string>> tags,
-        IReadOnlyList<DroppedTag> dropped)
+        IReadOnlyList<DroppedTag> dropped,
+        Undetermined undetermined)
     {
+        Unresolved = undetermined;
         SourceIdentity = sourceIdentity;
         SerialNumberHex = serialNumberHex;
         SerialNumberDecimal = serialNumberDecimal;
@@ -47,6 +49,13 @@ public sealed class SessionIdentity
     /// <summary>Gets the certificate attributes that do not become principal tags, each with the reason.</summary>
     public IReadOnlyList<DroppedTag> DroppedTags { get; }
 
+    /// <summary>
+    /// Gets what IAM does not document for this certificate: tag keys whose value is not determined (an attribute written twice
+    /// in one name), fields holding a multi-valued RDN (which tags they yield is not documented), and the source identity when
+    /// the subject's CN is repeated or inside a multi-valued RDN. A policy condition on any of these is answered "cannot tell".
+    /// </summary>
+    internal Undetermined Unresolved { get; }
+
     /// <summary>Derives the session identity of a certificate under an attribute mapping.</summary>
     /// <param name="certificate">The end-entity certificate.</param>
     /// <param name="mapping">The profile's attribute mapping, or <see langword="null"/> for <see cref="AttributeMapping.Default"/>.</param>
@@ -58,11 +67,12 @@ public sealed class SessionIdentity
         mapping ??= AttributeMapping.Default;
         var tags = new List<KeyValuePair<string, string>>();
         var dropped = new List<DroppedTag>();
+        var undetermined = new Undetermined();
         var subject = DistinguishedNameReader.Read(certificate.SubjectName);
 
-        AddName(CertificateFields.Subject, subject, mapping, tags, dropped);
-        AddName(CertificateFields.Issuer, DistinguishedNameReader.Read(certificate.IssuerName), mapping, tags, dropped);
-        AddSubjectAlternativeNames(SubjectAlternativeNames.Read(certificate), mapping, tags, dropped);
+        AddName(CertificateFields.Subject, subject, mapping, tags, dropped, undetermined);
+        AddName(CertificateFields.Issuer, DistinguishedNameReader.Read(certificate.IssuerName), mapping, tags, dropped, undetermined);
+        AddSubjectAlternativeNames(SubjectAlternativeNames.Read(certificate), mapping, tags, dropped, undetermined);
 
         var accepted = new List<KeyValuePair<string, string>>();
         foreach (var tag in tags)
@@ -85,12 +95,17 @@ public sealed class SessionIdentity
         // decimal is the unsigned value, one parser for both (CertificateSerialNumber).
         var serial = certificate.SerialNumberBytes.Span;
         var commonName = subject.FirstOrDefault(a => a.Name == "CN" && a.Value is not null).Value;
+
+        // "the source identity set to the common name(s) (CN) of the subject(s)" (trust-model.html): which one, or how several
+        // are joined, is not documented.
+        undetermined.SourceIdentity = subject.Count(a => a.Name == "CN") > 1 || subject.Any(a => a.MultiValued);
         return new SessionIdentity(
             commonName is null ? null : "CN=" + commonName,
             Convert.ToHexString(serial).ToLowerInvariant(),
             CertificateSerialNumber.FromBigEndian(serial).ToDecimalString(),
             accepted,
-            dropped);
+            dropped,
+            undetermined);
     }
 
     /// <summary>Gets the value of a principal tag (tag keys compare case-insensitively, as IAM compares condition keys).</summary>
@@ -112,19 +127,23 @@ public sealed class SessionIdentity
         return false;
     }
 
-    private static void AddName(string field, IReadOnlyList<NameAttribute> attributes, AttributeMapping mapping, List<KeyValuePair<string, string>> tags, List<DroppedTag> dropped) =>
-        AddRdns(field, field, attributes, rdn => mapping.MapsRdn(field, rdn), tags, dropped);
+    private static void AddName(
+        string field, IReadOnlyList<NameAttribute> attributes, AttributeMapping mapping, List<KeyValuePair<string, string>> tags, List<DroppedTag> dropped, Undetermined undetermined) =>
+        AddRdns(field, field, attributes, rdn => mapping.MapsRdn(field, rdn), tags, dropped, undetermined);
 
     private static void AddRdns(
         string field, string prefix, IReadOnlyList<NameAttribute> attributes, Func<string, bool> mapped,
-        List<KeyValuePair<string, string>> tags, List<DroppedTag> dropped)
+        List<KeyValuePair<string, string>> tags, List<DroppedTag> dropped, Undetermined undetermined)
     {
         foreach (var attribute in attributes)
         {
             var key = $"{prefix}/{attribute.Name}";
             if (attribute.MultiValued)
             {
-                dropped.Add(new DroppedTag(key, null, "a multi-valued RDN is not one attribute the service documents mapping."));
+                // "maps all supported Relative Distinguished Names (RDNs) ... into distinct PrincipalTag elements"
+                // (attribute-mapping.html) says nothing of an RDN with several attributes: every tag of this name is open.
+                undetermined.Prefixes.Add(prefix + "/");
+                dropped.Add(new DroppedTag(key, null, "a multi-valued RDN: IAM Roles Anywhere does not document which tags it yields, so conditions on " + prefix + "/… cannot be decided."));
             }
             else if (!SupportedAttributes.IsSupportedRdn(attribute.Name))
             {
@@ -140,7 +159,9 @@ public sealed class SessionIdentity
             }
             else if (tags.Any(t => string.Equals(t.Key, key, StringComparison.OrdinalIgnoreCase)))
             {
-                dropped.Add(new DroppedTag(key, attribute.Value, "a tag key holds one value; the first one in the certificate is used."));
+                // A tag key holds one value; which of the repeated attributes the service keeps is not documented.
+                undetermined.Keys.Add(key);
+                dropped.Add(new DroppedTag(key, attribute.Value, "the attribute is repeated and a tag key holds one value; IAM Roles Anywhere does not document which one it keeps, so conditions on this tag cannot be decided."));
             }
             else
             {
@@ -149,7 +170,8 @@ public sealed class SessionIdentity
         }
     }
 
-    private static void AddSubjectAlternativeNames(SubjectAlternativeNames names, AttributeMapping mapping, List<KeyValuePair<string, string>> tags, List<DroppedTag> dropped)
+    private static void AddSubjectAlternativeNames(
+        SubjectAlternativeNames names, AttributeMapping mapping, List<KeyValuePair<string, string>> tags, List<DroppedTag> dropped, Undetermined undetermined)
     {
         const string San = CertificateFields.SubjectAlternativeName;
         AddFirst(SupportedAttributes.Dns, names.DnsNames);
@@ -158,7 +180,7 @@ public sealed class SessionIdentity
         {
             if (i == 0)
             {
-                AddRdns(San, $"{San}/{SupportedAttributes.DirectoryName}", DistinguishedNameReader.Read(names.DirectoryNames[0]), mapping.MapsSanName, tags, dropped);
+                AddRdns(San, $"{San}/{SupportedAttributes.DirectoryName}", DistinguishedNameReader.Read(names.DirectoryNames[0]), mapping.MapsSanName, tags, dropped, undetermined);
             }
             else
             {

@@ -58,11 +58,17 @@ public static class LintRules
 
     /// <summary>Gets RA009: an element the evaluator cannot decide.</summary>
     public static LintRule Unsupported { get; } = new(
-        "RA009", "unsupported-element", LintSeverity.Low,
-        "A condition operator, context key or NotPrincipal outside the subset this tool evaluates.",
-        "'policy evaluate' answers such policies as unsupported rather than guess; check them another way (IAM policy simulator).");
+        "RA009", "unsupported-element", LintSeverity.Medium,
+        "A construct 'policy evaluate' cannot decide: a condition operator, context key, policy variable or NotPrincipal outside the subset this tool evaluates, an ARN pattern that is not six parts, a principal in another letter case, or a name that is no IAM operator at all.",
+        "'policy evaluate' answers such policies \"cannot tell\" (exit 3) rather than guess; check them another way (IAM policy simulator).");
+
+    /// <summary>Gets RA010: <c>${*}</c> or <c>${?}</c> in a value, which IAM reads as a literal character, not a wildcard.</summary>
+    public static LintRule LiteralWildcardEscape { get; } = new(
+        "RA010", "escaped-wildcard-is-literal", LintSeverity.High,
+        "A condition value holds ${*} or ${?}: IAM reads these as a literal * or ?, not as wildcards.",
+        "The escapes exist to match a real * or ? (reference_policies_variables.html, \"Special characters\"). No ARN and hardly any certificate attribute contains one, so a positive condition never matches (an Allow never applies, a Deny denies nobody) and a negated one always holds. Write * or ? for a wildcard, with StringLike/ArnLike.");
 
     /// <summary>Gets every rule, in id order.</summary>
     public static IReadOnlyList<LintRule> All { get; } =
-        [NoTrustAnchorPin, NoCertificateCondition, WildcardOnlyCondition, UnmappedTagInAllow, UnmappedTagNeverRestricts, MissingRequiredAction, BroadPrincipal, LikeWithoutWildcard, Unsupported];
+        [NoTrustAnchorPin, NoCertificateCondition, WildcardOnlyCondition, UnmappedTagInAllow, UnmappedTagNeverRestricts, MissingRequiredAction, BroadPrincipal, LikeWithoutWildcard, Unsupported, LiteralWildcardEscape];
 }

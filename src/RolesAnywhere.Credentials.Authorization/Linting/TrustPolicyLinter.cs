@@ -36,10 +36,16 @@ public static class TrustPolicyLinter
             {
                 findings.Add(new LintFinding(LintRules.Unsupported, $"{statement.Name} uses NotPrincipal.", "Name the principal with Principal: {\"Service\": \"rolesanywhere.amazonaws.com\"}.", statement.Name));
             }
+            else if (statement.Principal.Matches(RolesAnywhereTrust.ServicePrincipal) == Truth.Unknown)
+            {
+                findings.Add(new LintFinding(LintRules.Unsupported,
+                    $"{statement.Name} names the service principal in another letter case; IAM does not document whether principal names ignore case.",
+                    $"Write \"{RolesAnywhereTrust.ServicePrincipal}\" exactly.", statement.Name));
+            }
 
             foreach (var condition in statement.Conditions)
             {
-                CheckCondition(statement, condition, mapping, findings);
+                CheckCondition(statement, condition, mapping, policy.Version == PolicyVariables.CurrentVersion, findings);
             }
         }
 
@@ -79,7 +85,7 @@ public static class TrustPolicyLinter
                 $"{statement.Name} has no condition on the certificate: every certificate its trust anchor's CA issued can assume the role.",
                 "Add for example \"StringEquals\": {\"aws:PrincipalTag/x509Subject/CN\": \"my-workload\"} (rolesanywhere policy generate writes one from a certificate).", statement.Name));
         }
-        else if (attributeConditions.All(c => c.Parsed.Like && c.Values.All(v => WildcardPattern.Plain(v).IsOnlyWildcards)))
+        else if (attributeConditions.All(c => c.Parsed.Like && c.Values.All(v => !v.Contains("${", StringComparison.Ordinal) && WildcardPattern.Plain(v).IsOnlyWildcards)))
         {
             findings.Add(new LintFinding(LintRules.WildcardOnlyCondition,
                 $"{statement.Name}: every certificate-attribute condition matches any value ({string.Join("; ", attributeConditions.Select(c => c.ToString()))}).",
@@ -87,13 +93,37 @@ public static class TrustPolicyLinter
         }
     }
 
-    private static void CheckCondition(PolicyStatement statement, PolicyCondition condition, AttributeMapping mapping, List<LintFinding> findings)
+    private static void CheckCondition(PolicyStatement statement, PolicyCondition condition, AttributeMapping mapping, bool variablesEnabled, List<LintFinding> findings)
     {
         var op = condition.Parsed;
         if (!op.IsSupported)
         {
             findings.Add(new LintFinding(LintRules.Unsupported, $"{statement.Name}: {op.UnsupportedReason}", "Use the String*/Arn*/Null operators, or check this statement with the IAM policy simulator.", statement.Name));
             return;
+        }
+
+        if (variablesEnabled && condition.Values.FirstOrDefault(v => v.Contains("${*}", StringComparison.Ordinal) || v.Contains("${?}", StringComparison.Ordinal)) is { } escaped)
+        {
+            var effect = op.Negated
+                ? statement.Effect == PolicyEffect.Allow ? "always holds, so it restricts nothing" : "always holds, so the Deny applies to every request its other conditions let through"
+                : statement.Effect == PolicyEffect.Allow ? "matches no real value, so this Allow never applies" : "matches no real value, so this Deny denies nobody";
+            findings.Add(new LintFinding(LintRules.LiteralWildcardEscape,
+                $"{statement.Name}: {condition}: '{escaped}' holds an escaped wildcard, which IAM reads as a literal character; the condition {effect}.",
+                $"Write * or ? (not ${{*}} or ${{?}}) for a wildcard{(op.Like ? string.Empty : $", and use {(op.Kind == OperatorKind.Arn ? "ArnLike" : "StringLike")}")}.", statement.Name));
+        }
+
+        if (op.Kind == OperatorKind.Arn && condition.Values.FirstOrDefault(v => v.Count(c => c == ':') < 5) is { } shortArn)
+        {
+            findings.Add(new LintFinding(LintRules.Unsupported,
+                $"{statement.Name}: {condition}: '{shortArn}' is not six colon-separated parts; how the ARN operators compare it is not documented.",
+                "Write the whole ARN pattern (arn:aws:rolesanywhere:REGION:ACCOUNT:trust-anchor/ID, with * where a part may vary), or use StringLike.", statement.Name));
+        }
+
+        if (variablesEnabled && UnresolvableVariable(condition) is { } variable)
+        {
+            findings.Add(new LintFinding(LintRules.Unsupported,
+                $"{statement.Name}: {condition}: the policy variable ${{{variable}}} names a key this tool does not know for Roles Anywhere or one that may be absent without a default.",
+                $"Give it a default (${{{variable}, 'value'}}) or use a key Roles Anywhere supplies.", statement.Name));
         }
 
         if (!RequestContext.IsKnownKey(condition.Key))
@@ -131,6 +161,40 @@ public static class TrustPolicyLinter
                 $"{statement.Name}: {condition} {(statement.Effect == PolicyEffect.Allow ? "is always true" : "never applies, so the Deny denies nobody")}. {producedHint}.",
                 FixFor(tagKey), statement.Name));
         }
+    }
+
+    /// <summary>A variable (not an escape) whose key the model cannot resolve in every request, or that has no default where the key may be absent.</summary>
+    private static string? UnresolvableVariable(PolicyCondition condition)
+    {
+        foreach (var value in condition.Values)
+        {
+            var start = value.IndexOf("${", StringComparison.Ordinal);
+            while (start >= 0)
+            {
+                var end = value.IndexOf('}', start);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                var body = value[(start + 2)..end];
+                if (body is not ("*" or "?" or "$"))
+                {
+                    var name = body.Split(',')[0].Trim();
+                    var always = string.Equals(name, RequestContext.SourceArn, StringComparison.OrdinalIgnoreCase)
+                        || string.Equals(name, RequestContext.SourceAccount, StringComparison.OrdinalIgnoreCase)
+                        || string.Equals(name, RequestContext.RoleSessionName, StringComparison.OrdinalIgnoreCase);
+                    if (!RequestContext.IsKnownKey(name) || string.Equals(name, RequestContext.TagKeys, StringComparison.OrdinalIgnoreCase) || (!always && !body.Contains(',', StringComparison.Ordinal)))
+                    {
+                        return name;
+                    }
+                }
+
+                start = value.IndexOf("${", end, StringComparison.Ordinal);
+            }
+        }
+
+        return null;
     }
 
     private static string FixFor(string tagKey)

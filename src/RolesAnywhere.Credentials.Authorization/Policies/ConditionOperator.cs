@@ -41,6 +41,9 @@ internal sealed record ConditionOperator(
 
     public bool IsSupported => UnsupportedReason is null;
 
+    /// <summary>Gets a value indicating whether the name is no IAM condition operator at all (IAM refuses such a policy).</summary>
+    public bool IsUnknownToIam { get; init; }
+
     public static ConditionOperator Parse(string written)
     {
         var rest = written;
@@ -86,6 +89,7 @@ internal sealed record ConditionOperator(
             k => string.Equals(k, baseName, StringComparison.OrdinalIgnoreCase));
         return unsupported with
         {
+            IsUnknownToIam = true,
             UnsupportedReason = hint is null
                 ? $"'{written}' is not an IAM condition operator."
                 : $"'{written}' is not an IAM condition operator (operator names are case-sensitive: did you mean '{hint}'?).",

@@ -23,6 +23,12 @@ internal sealed class PrincipalSet
             return Truth.Unknown;
         }
 
-        return Everyone || Services.Contains(servicePrincipal, StringComparer.Ordinal) ? Truth.True : Truth.False;
+        if (Everyone || Services.Contains(servicePrincipal, StringComparer.Ordinal))
+        {
+            return Truth.True;
+        }
+
+        // Whether IAM compares service principal names ignoring case is not documented: "RolesAnywhere.amazonaws.com" is open.
+        return Services.Contains(servicePrincipal, StringComparer.OrdinalIgnoreCase) ? Truth.Unknown : Truth.False;
     }
 }

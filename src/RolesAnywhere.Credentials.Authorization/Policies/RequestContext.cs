@@ -15,6 +15,12 @@ namespace RolesAnywhere.Credentials.Authorization.Policies;
 /// <item><term><c>sts:RoleSessionName</c></term><description>the role session name (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_rolesessionname)</description></item>
 /// </list>
 /// Context key names are case-insensitive (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html).
+/// The service-specific and request-tag keys are known only for the actions the Service Authorization Reference lists them
+/// for (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html): sts:AssumeRole
+/// has aws:RequestTag/…, aws:TagKeys, sts:RoleSessionName and sts:SourceIdentity; sts:TagSession aws:RequestTag/… and
+/// aws:TagKeys; sts:SetSourceIdentity sts:SourceIdentity. Whether IAM puts such a key in the context of another of the three
+/// actions is not documented, so a condition on it there is answered "cannot tell". The global keys (aws:SourceArn,
+/// aws:SourceAccount, aws:PrincipalTag/…) are known for all three.
 /// </remarks>
 internal sealed class RequestContext
 {
@@ -28,11 +34,13 @@ internal sealed class RequestContext
 
     private readonly SessionIdentity _identity;
     private readonly string _trustAnchorArn;
+    private readonly string _action;
 
-    public RequestContext(SessionIdentity identity, string trustAnchorArn)
+    public RequestContext(SessionIdentity identity, string trustAnchorArn, string action)
     {
         _identity = identity;
         _trustAnchorArn = trustAnchorArn;
+        _action = action;
     }
 
     /// <summary>Whether the model knows the value or absence of <paramref name="key"/> in any request.</summary>
@@ -48,6 +56,11 @@ internal sealed class RequestContext
 
     public ContextValue Get(string key)
     {
+        if (!ListedFor(key, _action))
+        {
+            return ContextValue.Unknown;
+        }
+
         if (Is(key, SourceArn))
         {
             return ContextValue.Single(_trustAnchorArn);
@@ -60,6 +73,11 @@ internal sealed class RequestContext
 
         if (Is(key, SourceIdentity))
         {
+            if (_identity.Unresolved.SourceIdentity)
+            {
+                return ContextValue.Unknown;
+            }
+
             return _identity.SourceIdentity is { } source ? ContextValue.Single(source) : ContextValue.Absent;
         }
 
@@ -70,15 +88,47 @@ internal sealed class RequestContext
 
         if (Is(key, TagKeys))
         {
+            if (_identity.Unresolved.TagSet)
+            {
+                return ContextValue.Unknown;
+            }
+
             return ContextValue.Many(_identity.PrincipalTags.Select(t => t.Key).ToArray());
         }
 
         if (TagKeyOf(key) is { } tagKey)
         {
+            if (_identity.Unresolved.IsOpen(tagKey))
+            {
+                return ContextValue.Unknown;
+            }
+
             return _identity.TryGetTag(tagKey, out var value) ? ContextValue.Single(value) : ContextValue.Absent;
         }
 
         return ContextValue.Unknown;
+    }
+
+    /// <summary>Whether the Service Authorization Reference lists <paramref name="key"/> for <paramref name="action"/> (global keys: always).</summary>
+    public static bool ListedFor(string key, string action)
+    {
+        var requestTag = Is(key, TagKeys) || key.StartsWith(RequestTagPrefix, StringComparison.OrdinalIgnoreCase);
+        if (requestTag)
+        {
+            return Is(action, RolesAnywhereTrust.AssumeRole) || Is(action, RolesAnywhereTrust.TagSession);
+        }
+
+        if (Is(key, RoleSessionName))
+        {
+            return Is(action, RolesAnywhereTrust.AssumeRole);
+        }
+
+        if (Is(key, SourceIdentity))
+        {
+            return Is(action, RolesAnywhereTrust.AssumeRole) || Is(action, RolesAnywhereTrust.SetSourceIdentity);
+        }
+
+        return true;
     }
 
     private static bool Is(string key, string known) => string.Equals(key, known, StringComparison.OrdinalIgnoreCase);

@@ -17,7 +17,11 @@ internal static class StatementEvaluator
         }
 
         var result = principal == Truth.Unknown ? Truth.Unknown : Truth.True;
-        var reason = principal == Truth.Unknown ? $"{statement.Name} uses NotPrincipal, which this model does not evaluate." : $"{statement.Name} has no condition.";
+        var reason = principal == Truth.Unknown
+            ? statement.Principal.IsNotPrincipal
+                ? $"{statement.Name} uses NotPrincipal, which this model does not evaluate."
+                : $"{statement.Name} names the service principal in another letter case; IAM does not document whether principal names ignore case."
+            : $"{statement.Name} has no condition.";
         var held = new List<string>();
         foreach (var condition in statement.Conditions)
         {

@@ -39,9 +39,11 @@ public sealed class TrustPolicy
     public PolicyEvaluation Evaluate(AuthorizationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var context = new RequestContext(request.Identity, request.TrustAnchorArn);
         var variables = Version == PolicyVariables.CurrentVersion;
-        var actions = RolesAnywhereTrust.RequiredActions.Select(action => EvaluateAction(action, context, variables)).ToArray();
+        var actions = InvalidOperator() is { } invalid
+            ? RolesAnywhereTrust.RequiredActions.Select(action => new ActionEvaluation(
+                action, PolicyDecision.Unsupported, invalid.Statement, $"cannot tell: {invalid.Condition.Parsed.UnsupportedReason} IAM refuses a policy that uses it, so no statement's outcome is known.")).ToArray()
+            : RolesAnywhereTrust.RequiredActions.Select(action => EvaluateAction(action, new RequestContext(request.Identity, request.TrustAnchorArn, action), variables)).ToArray();
         var deciding =
             actions.FirstOrDefault(a => a.Decision == PolicyDecision.ExplicitDeny)
             ?? actions.FirstOrDefault(a => a.Decision == PolicyDecision.ImplicitDeny)
@@ -49,6 +51,11 @@ public sealed class TrustPolicy
             ?? actions[0];
         return new PolicyEvaluation(deciding.Decision, actions, deciding);
     }
+
+    /// <summary>The first condition whose operator is no IAM operator at all: such a policy is not one IAM would hold, whatever its other statements say.</summary>
+    private (PolicyStatement Statement, PolicyCondition Condition)? InvalidOperator() =>
+        Statements.SelectMany(s => s.Conditions.Select(c => (Statement: s, Condition: c))).Where(p => p.Condition.Parsed.IsUnknownToIam)
+            .Select(p => ((PolicyStatement, PolicyCondition)?)p).FirstOrDefault();
 
     private ActionEvaluation EvaluateAction(string action, RequestContext context, bool variables)
     {

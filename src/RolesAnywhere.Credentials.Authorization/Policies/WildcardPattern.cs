@@ -55,6 +55,41 @@ internal sealed class WildcardPattern
 
     public static WildcardPattern Plain(string text) => FromSegments([(text, false)]);
 
+    /// <summary>
+    /// Splits the pattern at its first <paramref name="count"/> − 1 colons (the last part keeps the rest), keeping each
+    /// character's meaning: a <c>*</c> from <c>${*}</c> stays a literal in its component. <see langword="null"/> when the
+    /// pattern has fewer parts.
+    /// </summary>
+    public WildcardPattern[]? SplitAtColons(int count)
+    {
+        var parts = new WildcardPattern[count];
+        var start = 0;
+        var found = 0;
+        for (var i = 0; i < _tokens.Length && found < count - 1; i++)
+        {
+            if (_tokens[i] == ':')
+            {
+                parts[found++] = Slice(start, i);
+                start = i + 1;
+            }
+        }
+
+        if (found < count - 1)
+        {
+            return null;
+        }
+
+        parts[count - 1] = Slice(start, _tokens.Length);
+        return parts;
+    }
+
+    private WildcardPattern Slice(int start, int end)
+    {
+        var tokens = _tokens[start..end];
+        var literal = new string(tokens.Select(t => t switch { AnyRun => '*', AnyOne => '?', _ => (char)t }).ToArray());
+        return new WildcardPattern(tokens, literal, tokens.Any(t => t is AnyRun or AnyOne));
+    }
+
     /// <summary>Whether the whole of <paramref name="value"/> matches (greedy backtracking over <c>*</c>, linear in practice).</summary>
     public bool Matches(ReadOnlySpan<char> value, bool ignoreCase = false)
     {

@@ -30,6 +30,18 @@ internal static class TestCertificates
         DateTimeOffset? notAfter = null,
         bool endEntityExtensions = true,
         HashAlgorithmName? hash = null,
+        RSA? rsaKey = null) =>
+        Issue(issuer, new X500DistinguishedName(subject), extensions, serial, notBefore, notAfter, endEntityExtensions, hash, rsaKey);
+
+    public static X509Certificate2 Issue(
+        X509Certificate2 issuer,
+        X500DistinguishedName subject,
+        Action<CertificateRequest>? extensions = null,
+        byte[]? serial = null,
+        DateTimeOffset? notBefore = null,
+        DateTimeOffset? notAfter = null,
+        bool endEntityExtensions = true,
+        HashAlgorithmName? hash = null,
         RSA? rsaKey = null)
     {
         CertificateRequest request = rsaKey is null
@@ -80,6 +92,36 @@ internal static class TestCertificates
         }
 
         return new X509Extension("2.5.29.17", writer.Encode(), critical: false);
+    }
+
+    /// <summary>A name whose first RDN holds two attributes (CN and OU, written with '+' in RFC 4514), then O: .NET's parser quotes a '+', so it is encoded by hand.</summary>
+    public static X500DistinguishedName MultiValuedName(string commonName, string unit, string organization)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            using (writer.PushSetOf())
+            {
+                Attribute("2.5.4.3", commonName);
+                Attribute("2.5.4.11", unit);
+            }
+
+            using (writer.PushSetOf())
+            {
+                Attribute("2.5.4.10", organization);
+            }
+        }
+
+        return new X500DistinguishedName(writer.Encode());
+
+        void Attribute(string oid, string value)
+        {
+            using (writer.PushSequence())
+            {
+                writer.WriteObjectIdentifier(oid);
+                writer.WriteCharacterString(UniversalTagNumber.UTF8String, value);
+            }
+        }
     }
 
     public static byte[] RandomSerial()
