@@ -47,7 +47,8 @@ internal static class CommandDefinitions
         Value(Flags.CfsslAuthKeyFile, "file", "File with the CFSSL auth key (hex, as in the server's auth_keys); only with --cfssl-url."),
         Value(Flags.RenewAt, "fraction", "Renew once this fraction of the certificate's lifetime has passed (between 0 and 1).", Math.Round(CertificateRenewalOptions.DefaultRenewAt, 2)),
         Choice(Flags.KeyAlgorithm, RenewArguments.KeyAlgorithms.Keys, "Kind of the new key.", "same"),
-        TrustAnchorCertificate.Meaning("PEM or DER file with the trust anchor's CA certificate(s): a renewed certificate must chain to it."),
+        TrustAnchorCertificate.Meaning("PEM or DER file with the trust anchor's CA certificate(s): a renewed certificate must chain to it (without it, it must come from the current certificate's issuer)."),
+        Switch(Flags.AcceptIssuerChange, "Without --trust-anchor-certificate, install a certificate from another issuer than the current one's (reported)."),
     ];
 
     public static IReadOnlyList<CommandDefinition> All { get; } =

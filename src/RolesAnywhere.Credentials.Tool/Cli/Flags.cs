@@ -67,4 +67,6 @@ internal static class Flags
     public const string RenewAt = "renew-at";
     public const string Force = "force";
     public const string KeyAlgorithm = "key-algorithm";
+    public const string AcceptIssuerChange = "accept-issuer-change";
+    public const string AcceptIdentityChange = "accept-identity-change";
 }

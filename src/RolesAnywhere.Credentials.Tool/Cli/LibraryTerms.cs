@@ -41,6 +41,7 @@ internal static class LibraryTerms
         flags[nameof(CertificateRenewalOptions.TrustAnchorCertificatePath)] = Flags.TrustAnchorCertificate;
         flags[nameof(CertificateRenewalOptions.RenewAt)] = Flags.RenewAt;
         flags[nameof(CertificateRenewalOptions.KeyAlgorithm)] = Flags.KeyAlgorithm;
+        flags[nameof(CertificateRenewalOptions.AcceptIssuerChange)] = Flags.AcceptIssuerChange;
         return flags;
     }
 

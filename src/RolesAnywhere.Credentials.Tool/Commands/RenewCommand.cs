@@ -34,7 +34,7 @@ internal static class RenewCommand
 
         foreach (var change in result.Changes)
         {
-            await environment.Stderr.WriteLineAsync($"rolesanywhere: note: {change}").ConfigureAwait(false);
+            await environment.Stderr.WriteLineAsync($"rolesanywhere: note: {LibraryTerms.ToFlags(change)}").ConfigureAwait(false);
         }
 
         await ToolApplication.WriteAsync(environment.Stdout, result + "\n", cancellationToken).ConfigureAwait(false);

@@ -26,7 +26,7 @@ internal sealed class StderrRenewalLogger(TextWriter stderr, TimeProvider time, 
             return;
         }
 
-        var line = $"rolesanywhere: {time.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ} renewal: {formatter(state, exception)}";
+        var line = $"rolesanywhere: {time.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ} renewal: {LibraryTerms.ToFlags(formatter(state, exception))}";
         if (exception is not null)
         {
             line += ": " + LibraryTerms.ToFlags(exception.Message).ReplaceLineEndings(" ");

@@ -66,6 +66,7 @@ public static class RolesAnywhereRenewalServiceCollectionExtensions
             KeyAlgorithm = configured.KeyAlgorithm,
             TrustAnchorCertificatePath = configured.TrustAnchorCertificatePath,
             AcceptIdentityChanges = configured.AcceptIdentityChanges,
+            AcceptIssuerChange = configured.AcceptIssuerChange,
             LockTimeout = configured.LockTimeout,
         };
         return new CertificateRenewer(

@@ -44,7 +44,11 @@ public sealed class CertificateRenewalOptions
     /// <value><see cref="RenewalKeyAlgorithm.Same"/>: the algorithm and size of the current key.</value>
     public RenewalKeyAlgorithm KeyAlgorithm { get; set; }
 
-    /// <summary>Gets or sets the path of the trust anchor's CA certificate (PEM or DER); when set, the new certificate must chain to it.</summary>
+    /// <summary>
+    /// Gets or sets the path of the trust anchor's CA certificate (PEM or DER); when set, the new certificate must chain
+    /// to it. When not set, the new certificate must come from the current certificate's issuer (same name and key),
+    /// unless <see cref="AcceptIssuerChange"/> is set.
+    /// </summary>
     public string? TrustAnchorCertificatePath { get; set; }
 
     /// <summary>
@@ -53,6 +57,14 @@ public sealed class CertificateRenewalOptions
     /// subject and names decide the session's source identity and principal tags.
     /// </summary>
     public bool AcceptIdentityChanges { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether, without <see cref="TrustAnchorCertificatePath"/>, a certificate from another issuer than
+    /// the current certificate's (another name, or another key) may be installed; the change is reported either way.
+    /// Off by default: the current certificate's issuer is pinned, so a mistyped CA address cannot install a
+    /// certificate the trust anchor does not trust.
+    /// </summary>
+    public bool AcceptIssuerChange { get; set; }
 
     /// <summary>Gets or sets how long to wait for another renewer of the same files to finish.</summary>
     /// <value>Two minutes.</value>

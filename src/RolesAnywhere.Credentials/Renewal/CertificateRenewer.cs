@@ -32,6 +32,7 @@ public sealed partial class CertificateRenewer
     private readonly RenewalKeyAlgorithm _keyAlgorithm;
     private readonly string? _trustAnchorPath;
     private readonly bool _acceptIdentityChanges;
+    private readonly bool _acceptIssuerChange;
     private readonly TimeSpan _lockTimeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -118,6 +119,7 @@ public sealed partial class CertificateRenewer
         _keyAlgorithm = options.KeyAlgorithm;
         _trustAnchorPath = string.IsNullOrWhiteSpace(options.TrustAnchorCertificatePath) ? null : options.TrustAnchorCertificatePath;
         _acceptIdentityChanges = options.AcceptIdentityChanges;
+        _acceptIssuerChange = options.AcceptIssuerChange;
         _lockTimeout = options.LockTimeout;
         _time = time;
         _logger = logger ?? NullLogger.Instance;
@@ -220,7 +222,7 @@ public sealed partial class CertificateRenewer
         using var key = RenewalKey.Create(_keyAlgorithm, leaf);
         var request = key.CreateRequest(leaf.SubjectName, SubjectAlternativeNames.Extension(leaf));
         var issued = await IssueAsync(request, cancellationToken).ConfigureAwait(false);
-        var changes = IssuedCertificateCheck.Run(issued, key, request, leaf, current.Intermediates, trustAnchor, _acceptIdentityChanges, _time.GetUtcNow());
+        var changes = IssuedCertificateCheck.Run(issued, key, request, leaf, current.Intermediates, trustAnchor, _acceptIdentityChanges, _acceptIssuerChange, _time.GetUtcNow());
         var (certificatePem, intermediatesPem) = Pem(issued, current);
         try
         {

@@ -6,13 +6,15 @@ namespace RolesAnywhere.Credentials.Renewal;
 /// <summary>
 /// The checks an issued certificate passes before it may replace the current one: it is for the new key, valid now
 /// and for longer than the current one, carries the subject and names requested (or the differences are accepted
-/// and reported), and chains to the trust anchor's certificate when one is configured. Each failure names the check.
+/// and reported), and chains to the trust anchor's certificate when one is configured, or else comes from the current
+/// certificate's issuer, same name and key (<see cref="IssuerPin"/>), unless an issuer change is accepted. Each
+/// failure names the check.
 /// </summary>
 internal static class IssuedCertificateCheck
 {
     /// <summary>Runs every check; returns what the CA changed that is acceptable, as sentences.</summary>
     /// <exception cref="CertificateRenewalException">A check failed (<see cref="CertificateRenewalStage.Verification"/>).</exception>
-    public static IReadOnlyList<string> Run(IssuedCertificate issued, RenewalKey key, CertificateSigningRequest request, X509Certificate2 current, X509Certificate2Collection intermediates, X509Certificate2? trustAnchor, bool acceptIdentityChanges, DateTimeOffset now)
+    public static IReadOnlyList<string> Run(IssuedCertificate issued, RenewalKey key, CertificateSigningRequest request, X509Certificate2 current, X509Certificate2Collection intermediates, X509Certificate2? trustAnchor, bool acceptIdentityChanges, bool acceptIssuerChange, DateTimeOffset now)
     {
         var leaf = issued.Certificate;
         var serial = leaf.SerialNumber;
@@ -69,6 +71,16 @@ internal static class IssuedCertificateCheck
         if (trustAnchor is not null)
         {
             CheckChain(leaf, issued.Chain, intermediates, trustAnchor, now);
+        }
+
+        if (IssuerPin.Check(leaf, current, intermediates) is { } issuerChange)
+        {
+            if (trustAnchor is null && !acceptIssuerChange)
+            {
+                throw Failed($"issuer check failed: the issued certificate (serial {serial}) does not come from the current certificate's issuer: {issuerChange}. A CA other than the one that issued the current certificate answered (check the CA's address); if the CA was changed on purpose, give TrustAnchorCertificatePath (the new certificate must chain to it) or set AcceptIssuerChange.");
+            }
+
+            changes.Add($"the issuer changed from {IssuerPin.Describe(current)} to {IssuerPin.Describe(leaf)}" + (trustAnchor is null ? " (accepted: AcceptIssuerChange)" : " (it chains to the trust anchor certificate)"));
         }
 
         return changes;

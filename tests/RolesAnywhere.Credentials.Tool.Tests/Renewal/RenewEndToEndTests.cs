@@ -220,6 +220,43 @@ public sealed partial class RenewEndToEndTests(RenewFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Renew_SecondCfsslCaWithoutTrustAnchorCertificate_ExitOneIssuerCheckAndLeavesTheFiles()
+    {
+        fixture.Cfssl.Require();
+        using var second = new CfsslServer(); // its CA has the first one's name, "cfssl-ca", and its own key
+        var old = WritePair(fixture.Cfssl.Ca, age: 25, remaining: 5);
+
+        var run = await Tool(["--cfssl-url", second.Url.ToString()]);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("renewal failed (Verification): issuer check failed", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("give --trust-anchor-certificate (the new certificate must chain to it) or set --accept-issuer-change", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+        AssertUntouched(old);
+
+        var accepted = await Tool(["--cfssl-url", second.Url.ToString(), "--accept-issuer-change"]);
+
+        Assert.True(accepted.ExitCode == 0, accepted.ToString());
+        Assert.Contains("rolesanywhere: note: the issuer changed from ", accepted.Stderr, StringComparison.Ordinal);
+        Assert.Contains("(accepted: --accept-issuer-change)", accepted.Stderr, StringComparison.Ordinal);
+        using var now = SigningIdentity.FromFiles(CertificatePath, KeyPath);
+        Assert.Equal(second.Ca.Certificate.Subject, now.Certificate.Issuer);
+    }
+
+    [Fact]
+    public async Task Renew_SameCfsslCaWithoutTrustAnchorCertificate_Renews()
+    {
+        fixture.Cfssl.Require();
+        var old = WritePair(fixture.Cfssl.Ca, age: 25, remaining: 5);
+
+        var run = await Tool(["--cfssl-url", fixture.Cfssl.Url.ToString()]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith($"renewed: serial {old.Serial} -> ", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("issuer", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Renew_IssuerDown_ExitOneAndLeavesTheFiles()
     {
         using var ca = RenewalCa.Create(_dir.Path, "ca");
