@@ -22,6 +22,12 @@ internal sealed class AuditOptions
 
     public FailureBurst FailureBurst { get; init; } = FailureBurst.Default;
 
+    /// <summary>
+    /// Report on what could be read when an input is truncated, empty or not CloudTrail (<c>--allow-partial</c>);
+    /// without it such a run fails (exit 2) instead of reporting "no findings" for logs it did not read.
+    /// </summary>
+    public bool AllowPartial { get; init; }
+
     /// <summary>Region of the S3 client for <c>s3://</c> inputs (else the SDK's default resolution).</summary>
     public string? S3Region { get; init; }
 

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using RolesAnywhere.Credentials.Audit.Inputs;
 using RolesAnywhere.Credentials.Audit.Reading;
 using RolesAnywhere.Credentials.Audit.Records;
@@ -10,7 +12,10 @@ namespace RolesAnywhere.Credentials.Audit;
 /// <summary>
 /// Reads every input as a stream, keeps the evidence the rules need (<see cref="EvidenceCollector"/>), links
 /// sessions to certificates, and runs the rules. A malformed record is counted and named in the summary, never
-/// fatal; an input that cannot be opened or decoded stops the run with <see cref="AuditInputException"/>.
+/// fatal, and so is a record with bytes that are not UTF-8 (read with U+FFFD in their place). An input that cannot
+/// be opened stops the run with <see cref="AuditInputException"/>; one that cannot be read to its end (truncated,
+/// damaged .gz, empty, not CloudTrail) is read as far as it goes and then fails the run, naming each such input and
+/// how far it got, unless <see cref="AuditOptions.AllowPartial"/>: "no findings" must never mean "not read".
 /// </summary>
 internal static class AuditRunner
 {
@@ -26,6 +31,24 @@ internal static class AuditRunner
             await ReadSourceAsync(source, options, collector, summary, progress, cancellationToken).ConfigureAwait(false);
         }
 
+        if (summary.Documents == 0)
+        {
+            summary.AddIncomplete(string.Join(' ', options.Inputs), "no document to read (an empty directory or S3 prefix?)", 0);
+        }
+        else if (summary.OtherDocuments == summary.Documents)
+        {
+            summary.AddIncomplete(string.Join(' ', options.Inputs), "no input holds CloudTrail records (a Records or Events array)", summary.Records);
+        }
+
+        if (summary.IncompleteCount > 0 && !options.AllowPartial)
+        {
+            throw new AuditInputException(
+                $"{summary.IncompleteCount} input(s) could not be read completely, so the audit cannot tell whether they hold misuse:\n  " +
+                string.Join("\n  ", summary.IncompleteInputs) +
+                "\nFetch the logs again (a .gz that was still being written or copied ends early), give only CloudTrail log files " +
+                "({\"Records\":[...]}, 'aws cloudtrail lookup-events' output, or a JSON array of records), or pass --allow-partial to report on what was read.");
+        }
+
         var evidence = collector.Link();
         var findings = new List<Finding>();
         foreach (var rule in AuditRules.All)
@@ -38,6 +61,12 @@ internal static class AuditRunner
         summary.SessionsRefused = evidence.Attempts.Count - summary.SessionsIssued;
         summary.Certificates = evidence.CertificateUses.Select(u => u.Serial).Distinct().Count();
         summary.LinkedCalls = evidence.LinkedCalls;
+        foreach (var attempt in evidence.Attempts)
+        {
+            var kind = SourceAddress.Classify(attempt.SourceIp);
+            summary.CreateSessionSources[kind] = summary.CreateSessionSources.GetValueOrDefault(kind) + 1;
+        }
+
         return new AuditResult { Findings = findings, Summary = summary, Options = options };
     }
 
@@ -54,6 +83,17 @@ internal static class AuditRunner
             if (progress is not null && summary.Records % ProgressInterval == 0)
             {
                 progress.Report(new AuditProgress(summary.Documents, summary.Records, source.Name));
+            }
+
+            byte[]? repaired = null;
+            if (!Utf8.IsValid(json))
+            {
+                // Never fatal and never dropped: a record is read with U+FFFD in place of the bad bytes, so one stray
+                // byte (in a user agent an attacker chose, say) cannot hide the record or stop the run.
+                summary.InvalidUtf8Records++;
+                summary.Note($"{source.Name}: record #{index}: bytes that are not UTF-8, read with U+FFFD in their place");
+                repaired = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(json));
+                json = repaired;
             }
 
             if (wrapped && !lookupEvents.TryUnwrap(json, out json))
@@ -91,12 +131,17 @@ internal static class AuditRunner
         }
         catch (JsonException e)
         {
-            // The document's JSON breaks off: what was read counts, the rest is reported, the run goes on.
-            summary.AddProblem($"{source.Name}: {e.Message}; {reader.Elements} record(s) before it were read");
+            // The document's JSON breaks off (a truncated .gz ends this way too): what was read counts; the input is
+            // incomplete, which fails the run unless --allow-partial.
+            summary.AddIncomplete(source.Name, e.Message, reader.Elements);
         }
         catch (InvalidDataException e)
         {
-            throw new AuditInputException($"'{source.Name}' cannot be decoded: {e.Message} (a damaged .gz file?)", e);
+            summary.AddIncomplete(source.Name, $"cannot be decoded: {e.Message} (a damaged .gz file?)", reader.Elements);
+        }
+        catch (IOException e) when (reader.Started)
+        {
+            summary.AddIncomplete(source.Name, $"reading stopped: {e.Message}", reader.Elements);
         }
         catch (IOException e)
         {
@@ -116,7 +161,11 @@ internal static class AuditRunner
             summary.AddProblem($"{source.Name}: an element of the records array is not a JSON object");
         }
 
-        if (!reader.FoundRecords)
+        if (reader.Empty)
+        {
+            summary.AddIncomplete(source.Name, "the document is empty", 0);
+        }
+        else if (!reader.FoundRecords)
         {
             summary.OtherDocuments++;
         }

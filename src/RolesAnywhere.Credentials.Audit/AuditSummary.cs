@@ -29,14 +29,46 @@ internal sealed class AuditSummary
 
     public long LinkedCalls { get; set; }
 
+    /// <summary>Inputs that could not be read to their end, each naming the input, why, and how far reading got.</summary>
+    public List<string> IncompleteInputs { get; } = [];
+
+    /// <summary>Records holding bytes that are not UTF-8; each was read with U+FFFD in place of the bad bytes.</summary>
+    public long InvalidUtf8Records { get; set; }
+
+    /// <summary>CreateSession calls by the kind of their <c>sourceIPAddress</c> (<see cref="Records.SourceAddress"/>).</summary>
+    public Dictionary<Records.SourceAddressKind, int> CreateSessionSources { get; } = [];
+
     public static int Count(IReadOnlyList<Finding> findings, Severity severity) => findings.Count(f => f.Severity == severity);
 
     public void AddProblem(string problem)
     {
         Malformed++;
+        Note(problem);
+    }
+
+    /// <summary>Lists a problem without counting a malformed record (the record was still read).</summary>
+    public void Note(string problem)
+    {
         if (Problems.Count < MaxProblemsListed)
         {
             Problems.Add(problem);
         }
     }
+
+    /// <summary>Records that an input was not read to its end; the run fails with exit 2 unless partial input is allowed.</summary>
+    public void AddIncomplete(string input, string reason, long recordsRead)
+    {
+        if (IncompleteInputs.Count < MaxProblemsListed)
+        {
+            IncompleteInputs.Add($"{input}: {reason}; {recordsRead} record(s) were read before that");
+        }
+        else if (IncompleteInputs.Count == MaxProblemsListed)
+        {
+            IncompleteInputs.Add("… and more");
+        }
+
+        IncompleteCount++;
+    }
+
+    public int IncompleteCount { get; private set; }
 }

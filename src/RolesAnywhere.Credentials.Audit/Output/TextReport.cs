@@ -35,8 +35,27 @@ internal static class TextReport
             text.Append(CultureInfo.InvariantCulture, $"; {s.OtherDocuments} document(s) without CloudTrail records skipped");
         }
 
+        if (s.InvalidUtf8Records > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; {s.InvalidUtf8Records} with bytes that are not UTF-8 (read with U+FFFD)");
+        }
+
         text.Append(".\n");
+        if (s.IncompleteCount > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"PARTIAL: {s.IncompleteCount} input(s) not read to the end (--allow-partial); the findings cover only what was read:\n");
+            foreach (var incomplete in s.IncompleteInputs)
+            {
+                text.Append("  incomplete: ").Append(incomplete).Append('\n');
+            }
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"Roles Anywhere: {s.SessionsIssued} session(s) issued, {s.SessionsRefused} refused, {s.Certificates} certificate(s) identified, {s.LinkedCalls} later call(s) linked to them.\n");
+        if (SourceKinds(s) is { } kinds)
+        {
+            text.Append("CreateSession sources: ").Append(kinds).Append(".\n");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"Findings: {AuditSummary.Count(findings, Severity.High)} high, {AuditSummary.Count(findings, Severity.Medium)} medium, {AuditSummary.Count(findings, Severity.Low)} low.\n");
         text.Append("Rules not armed: ").Append(NotArmed(result.Options)).Append('\n');
         foreach (var problem in s.Problems)
@@ -51,6 +70,17 @@ internal static class TextReport
 
         await output.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), cancellationToken).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The sourceIPAddress kinds of CreateSession calls, when any is not an IP address (else nothing to say).</summary>
+    internal static string? SourceKinds(AuditSummary s)
+    {
+        if (s.CreateSessionSources.Keys.All(k => k == Records.SourceAddressKind.IpAddress))
+        {
+            return null;
+        }
+
+        return string.Join(", ", s.CreateSessionSources.OrderBy(p => p.Key).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Value} {Records.SourceAddress.Describe(p.Key)}")));
     }
 
     private static string NotArmed(AuditOptions options)

@@ -48,6 +48,12 @@ internal sealed class CloudTrailStreamReader
     /// <summary>Whether a <c>Records</c> or <c>Events</c> array (or a root array) was found.</summary>
     public bool FoundRecords { get; private set; }
 
+    /// <summary>Whether the stream ended before its first byte.</summary>
+    public bool Empty { get; private set; }
+
+    /// <summary>Whether any byte was read (a failure after that is a document read in part).</summary>
+    public bool Started { get; private set; }
+
     /// <summary>Reads <paramref name="stream"/> to its end.</summary>
     /// <exception cref="JsonException">The document is not valid JSON (the message gives the byte offset).</exception>
     /// <exception cref="InvalidDataException">A record is larger than 32 MiB.</exception>
@@ -75,6 +81,13 @@ internal sealed class CloudTrailStreamReader
                 var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                 var final = read == 0;
                 filled += read;
+                Started |= read > 0;
+                if (final && !Started)
+                {
+                    Empty = true;
+                    return;
+                }
+
                 var consumed = Process(buffer.AsSpan(0, filled), final);
                 _absoluteOffset += consumed;
                 filled -= consumed;

@@ -41,7 +41,17 @@ internal sealed class LookupEvents
                 _scratch = new byte[Math.Max(reader.ValueSpan.Length, _scratch.Length * 2)];
             }
 
-            var length = reader.CopyString(_scratch);
+            int length;
+            try
+            {
+                length = reader.CopyString(_scratch);
+            }
+            catch (InvalidOperationException)
+            {
+                // An escape that is not valid Unicode (a lone surrogate): the event cannot be read.
+                return false;
+            }
+
             record = _scratch.AsSpan(0, length);
             return true;
         }

@@ -29,6 +29,12 @@ internal static class CloudTrailRecordParser
             problem = "invalid JSON: " + e.Message;
             return false;
         }
+        catch (InvalidOperationException e)
+        {
+            // GetString refuses text it cannot transcode, such as an escaped lone surrogate ("\ud800").
+            problem = "text that is not valid Unicode: " + e.Message;
+            return false;
+        }
     }
 
     private static bool TryParseCore(ReadOnlySpan<byte> json, out CloudTrailRecord? record, out string? problem)

@@ -14,5 +14,6 @@ internal static class AuditRules
         new CrlChangedRule(),
         new ProfileChangedRule(),
         new NewSourceForCertificateRule(),
+        new UnrecognizedSourceAddressRule(),
     ];
 }

@@ -78,6 +78,7 @@ internal sealed class AuditArguments
             Revocations = parsed.GetAll(Flags.Crl).Count > 0 ? Try(errors, () => ReadCrls(parsed.GetAll(Flags.Crl))) : null,
             BusinessHours = hours is not null && zone is not null ? Try(errors, () => BusinessHours.Parse(hours, zone)) : null,
             FailureBurst = parsed.Get(Flags.FailureBurst) is { } burst ? Try(errors, () => (FailureBurst?)FailureBurst.Parse(burst)) ?? FailureBurst.Default : FailureBurst.Default,
+            AllowPartial = parsed.IsSet(Flags.AllowPartial),
             S3Region = parsed.Get(Flags.Region),
             S3Endpoint = endpoint,
         };

@@ -52,6 +52,8 @@ internal static class AuditCommand
         var s = result.Summary;
         return stderr.WriteLineAsync(
             $"rolesanywhere audit: {s.Documents} document(s), {s.Records} record(s), {s.Malformed} malformed, {result.Findings.Count} finding(s)" +
+            (s.InvalidUtf8Records > 0 ? $"; {s.InvalidUtf8Records} record(s) with bytes that are not UTF-8" : string.Empty) +
+            (s.IncompleteCount > 0 ? $"; PARTIAL: {s.IncompleteCount} input(s) not read to the end, first: {s.IncompleteInputs[0]}" : string.Empty) +
             (s.Problems.Count > 0 ? $"; first malformed: {s.Problems[0]}" : string.Empty));
     }
 }

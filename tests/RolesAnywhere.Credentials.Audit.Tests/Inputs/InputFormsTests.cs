@@ -70,23 +70,27 @@ public sealed class InputFormsTests : IClassFixture<ScenarioFixture>
     }
 
     [Fact]
-    public async Task Run_DamagedGzip_NamedInputError()
+    public async Task Run_DamagedGzip_FailsNamingTheInput()
     {
         using var workspace = new AuditWorkspace();
         var gz = AuditWorkspace.Gzip(System.Text.Encoding.UTF8.GetBytes(IncidentText));
         gz.AsSpan(20, 200).Fill(0x55);
         var path = workspace.Write("broken.json.gz", gz);
         var error = await Assert.ThrowsAsync<AuditInputException>(() => Scenario.RunAsync(new AuditOptions { Inputs = [path] }));
-        Assert.Contains("broken.json.gz' cannot be decoded", error.Message, StringComparison.Ordinal);
+        Assert.Contains("broken.json.gz: cannot be decoded", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--allow-partial", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Run_TruncatedFile_EarlierRecordsKeptProblemReported()
+    public async Task Run_TruncatedFileWithAllowPartial_EarlierRecordsKeptAndInputListedAsIncomplete()
     {
         using var workspace = new AuditWorkspace();
         var path = workspace.Write("cut.json", IncidentText[..(IncidentText.Length * 3 / 4)]);
-        var result = await Scenario.RunAsync(Scenario.Options([path]));
-        Assert.Contains(result.Summary.Problems, p => p.StartsWith(path, StringComparison.Ordinal) && p.Contains("ends early", StringComparison.Ordinal));
+        var options = Scenario.Options([path]);
+        var result = await Scenario.RunAsync(new AuditOptions { Inputs = options.Inputs, AllowPartial = true });
+        var incomplete = Assert.Single(result.Summary.IncompleteInputs);
+        Assert.StartsWith(path + ": ", incomplete, StringComparison.Ordinal);
+        Assert.Contains("ends early", incomplete, StringComparison.Ordinal);
         Assert.Contains(result.Findings, f => f.Rule == "failed-sessions-burst");
     }
 

@@ -9,11 +9,14 @@ public sealed class ScenarioRuleTests : IClassFixture<ScenarioFixture>
 
     public ScenarioRuleTests(ScenarioFixture scenario) => _scenario = scenario;
 
+    /// <summary>Rules added after the incident fixture, each tested against a trail of its own (Support/Trail.cs).</summary>
+    private static readonly string[] OwnFixtureRules = ["unrecognized-source-address"];
+
     [Fact]
     public void Run_Incident_EveryRuleFires()
     {
         var fired = _scenario.Result.Findings.Select(f => f.Rule).ToHashSet();
-        Assert.Equal(AuditRules.All.Select(r => r.Id).Order(), fired.Order());
+        Assert.Equal(AuditRules.All.Select(r => r.Id).Except(OwnFixtureRules).Order(), fired.Order());
     }
 
     [Fact]

@@ -79,6 +79,48 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Audit_InvalidUtf8Byte_ReportWrittenNoStackTrace()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(IncidentText);
+        var at = bytes.AsSpan().IndexOf("CN=web-01"u8);
+        bytes[at + 7] = 0xFF;
+        var path = _workspace.Write("bad.json", bytes);
+
+        var run = await RunToolAsync(ScenarioArgs(path));
+
+        Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
+        Assert.Contains("Findings: 7 high, 3 medium, 2 low.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 with bytes that are not UTF-8", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_TruncatedGzip_ExitTwoNamingTheFileUnlessAllowPartial()
+    {
+        var gz = AuditWorkspace.Gzip(System.Text.Encoding.UTF8.GetBytes(IncidentText));
+        var path = _workspace.Write("cut.json.gz", gz[..(gz.Length * 2 / 3)]);
+
+        var strict = await RunToolAsync(ScenarioArgs(path));
+        var partial = await RunToolAsync([.. ScenarioArgs(path), "--allow-partial"]);
+
+        Assert.True(strict.ExitCode == 2, strict.Stdout + strict.Stderr);
+        Assert.Contains(path + ": ", strict.Stderr, StringComparison.Ordinal);
+        Assert.Contains("record(s) were read before that", strict.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, strict.Stdout);
+        Assert.True(partial.ExitCode == 1, partial.Stdout + partial.Stderr);
+        Assert.Contains("PARTIAL: 1 input(s) not read to the end", partial.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_EmptyStandardInput_ExitTwo()
+    {
+        var run = await RunToolAsync(["audit", "-"], stdin: []);
+
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        Assert.Contains("-: the document is empty", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Audit_S3PrefixOnMoto_ObjectsStreamedAndAudited()
     {
         Requirement.That(MotoServer.Executable is not null, "moto_server is not on PATH (pip install 'moto[server]')");
