@@ -14,17 +14,13 @@ namespace RolesAnywhere.Credentials.Authorization.Certificates;
 /// <item><term>signature algorithm</term><description>SHA-256 or stronger for both (no MD5, no SHA-1)</description></item>
 /// <item><term>validity</term><description>within notBefore–notAfter at the time of the request</description></item>
 /// </list>
-/// Key types: the SigV4-X509 algorithms are RSA and ECDSA (and ML-DSA on newer endpoints)
-/// (https://docs.aws.amazon.com/rolesanywhere/latest/userguide/authentication.html); other key types cannot sign a CreateSession.
+/// Key types, signature algorithms and serial encoding: <see cref="CertificateAcceptance"/> and <see cref="CertificateSerialNumber"/>, the rules the credentials apply too
+/// (one home; a problem there is an error here).
 /// A missing basic-constraints or key-usage extension is a warning: the documentation asks for them, and services built on
 /// RFC 5280 path validation usually accept their absence on an end-entity certificate.
 /// </summary>
 internal static class CertificateRules
 {
-    private const string RsaOid = "1.2.840.113549.1.1.1";
-    private const string EcOid = "1.2.840.10045.2.1";
-    private const int MinimumRsaBits = 2048;
-
     public static void CheckEndEntity(X509Certificate2 certificate, DateTimeOffset now, TimeSpan expiryWarning, List<CertificateProblem> problems)
     {
         var name = certificate.Subject;
@@ -113,36 +109,19 @@ internal static class CertificateRules
     private static void CheckKey(X509Certificate2 certificate, List<CertificateProblem> problems)
     {
         var name = certificate.Subject;
-        switch (certificate.GetKeyAlgorithm())
+        if (CertificateSerialNumber.IsEncodedNegative(certificate))
         {
-            case RsaOid:
-                using (var rsa = certificate.GetRSAPublicKey())
-                {
-                    if (rsa is not null && rsa.KeySize < MinimumRsaBits)
-                    {
-                        problems.Add(new(ProblemSeverity.Warning, name, $"The RSA key has {rsa.KeySize} bits; fewer than {MinimumRsaBits} is considered breakable.", "Issue a new certificate for an RSA key of 2048 bits or more, or a P-256 key."));
-                    }
-                }
+            problems.Add(new(ProblemSeverity.Error, name, $"The serial number {Convert.ToHexString(certificate.SerialNumberBytes.Span)} is encoded as a negative integer, which RFC 5280 forbids; the credentials refuse it, as the service would read another number.",
+                "Have the CA issue a new certificate with a positive serial."));
+        }
 
-                break;
-            case EcOid:
-                using (var ec = certificate.GetECDsaPublicKey())
-                {
-                    var curve = ec?.ExportParameters(false).Curve.Oid;
-                    if (curve?.FriendlyName is not ("nistP256" or "ECDSA_P256" or "nistP384" or "ECDSA_P384" or "nistP521" or "ECDSA_P521")
-                        && curve?.Value is not ("1.2.840.10045.3.1.7" or "1.3.132.0.34" or "1.3.132.0.35"))
-                    {
-                        problems.Add(new(ProblemSeverity.Warning, name, $"The EC key is on the curve {curve?.FriendlyName ?? curve?.Value ?? "(unknown)"}, not one of P-256, P-384, P-521.", "Issue a certificate for a P-256 or P-384 key."));
-                    }
-                }
-
-                break;
-            case "2.16.840.1.101.3.4.3.17" or "2.16.840.1.101.3.4.3.18" or "2.16.840.1.101.3.4.3.19":
-                problems.Add(new(ProblemSeverity.Info, name, "The key is ML-DSA: only endpoints and clients that support AWS4-X509-MLDSA can use it.", "Nothing, if the client signs with ML-DSA."));
-                break;
-            case var other:
-                problems.Add(new(ProblemSeverity.Error, name, $"The key type ({other}) cannot sign a CreateSession; SigV4-X509 signs with RSA or ECDSA keys.", "Issue a certificate for an RSA (2048+) or EC P-256/P-384 key."));
-                break;
+        if (CertificateAcceptance.KeyProblem(certificate) is { } problem)
+        {
+            problems.Add(new(ProblemSeverity.Error, name, "The certificate cannot be used: " + problem + ".", "Issue a certificate for a new key: RSA-2048 to RSA-4096, or EC P-256, P-384 or P-521."));
+        }
+        else if (certificate.GetKeyAlgorithm() is "2.16.840.1.101.3.4.3.17" or "2.16.840.1.101.3.4.3.18" or "2.16.840.1.101.3.4.3.19")
+        {
+            problems.Add(new(ProblemSeverity.Info, name, "The key is ML-DSA: only endpoints and clients that support AWS4-X509-MLDSA can use it.", "Nothing, if the client signs with ML-DSA."));
         }
     }
 }

@@ -135,7 +135,7 @@ public readonly struct CertificateSerialNumber : IEquatable<CertificateSerialNum
     {
         ArgumentNullException.ThrowIfNull(certificate);
         var bytes = certificate.SerialNumberBytes.Span;
-        if (bytes.Length > 0 && (bytes[0] & 0x80) != 0)
+        if (IsEncodedNegative(certificate))
         {
             throw new ArgumentException(
                 $"The certificate '{certificate.Subject}' has the serial number {Convert.ToHexString(bytes)} encoded as a negative integer (its first byte has the high bit set, with no leading 00 byte), which RFC 5280 forbids. Have the CA issue a new certificate with a positive serial.",
@@ -143,6 +143,21 @@ public readonly struct CertificateSerialNumber : IEquatable<CertificateSerialNum
         }
 
         return FromBigEndian(bytes);
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether the certificate's serial is encoded as a negative DER INTEGER (first content octet with
+    /// its high bit set, no leading 00), which RFC 5280 section 4.1.2.2 forbids and IAM Roles Anywhere would read as another
+    /// number than the request names. A serial whose value has the high bit set but is encoded with a leading 00 is positive.
+    /// </summary>
+    /// <param name="certificate">The certificate.</param>
+    /// <returns><see langword="true"/> for a negative encoding.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="certificate"/> is <see langword="null"/>.</exception>
+    public static bool IsEncodedNegative(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var bytes = certificate.SerialNumberBytes.Span;
+        return bytes.Length > 0 && (bytes[0] & 0x80) != 0;
     }
 
     /// <summary>Returns the serial in lowercase hexadecimal without a prefix or leading zeros (<c>0</c> for zero), as the audit prints it.</summary>

@@ -27,7 +27,7 @@ internal static class InspectCommand
         var anchors = TrustInputs.Certificates(parsed, Flags.TrustAnchorCertificate);
         try
         {
-            var crl = parsed.Get(Flags.Crl) is { } crlPath ? TrustInputs.Bytes(Flags.Crl, crlPath) : null;
+            var crl = parsed.Get(Flags.Crl) is { } crlPath ? TrustInputs.Bytes("--" + Flags.Crl, crlPath) : null;
             var identity = SessionIdentity.FromCertificate(certificate, mapping);
             var report = CertificateRequirements.Check(certificate, new CertificateCheckOptions
             {

@@ -11,12 +11,12 @@ namespace RolesAnywhere.Credentials.Tool.Commands;
 
 /// <summary>
 /// <c>policy evaluate</c>: would this certificate, through this trust anchor and mapping, be allowed to assume the role — and why
-/// (the statement and condition that decided or failed). Exit 0 allowed, 1 denied, 2 wrong command line or unsupported policy.
+/// (the statement and condition that decided or failed). Exit 0 allowed, 1 denied, 2 wrong command line or input that cannot be
+/// read, 3 cannot tell (the policy uses something the tool does not evaluate, or behaviour IAM does not document) — never 0 for
+/// an answer the tool could not decide.
 /// </summary>
 internal static class PolicyEvaluateCommand
 {
-    public const int Unsupported = 2;
-
     public static async Task<int> RunAsync(ParsedCommandLine parsed, ToolEnvironment environment, CancellationToken cancellationToken)
     {
         var json = TrustInputs.Json(parsed);
@@ -53,7 +53,7 @@ internal static class PolicyEvaluateCommand
         return result.Decision switch
         {
             PolicyDecision.Allowed => ToolApplication.Success,
-            PolicyDecision.Unsupported => Unsupported,
+            PolicyDecision.Unsupported => ToolApplication.CannotTell,
             _ => ToolApplication.Failure,
         };
     }
@@ -66,7 +66,7 @@ internal static class PolicyEvaluateCommand
             PolicyDecision.Allowed => "ALLOWED",
             PolicyDecision.ExplicitDeny => "DENIED (explicit deny)",
             PolicyDecision.ImplicitDeny => "DENIED (no statement allows it)",
-            _ => "UNSUPPORTED (the policy uses something this tool does not evaluate; it does not guess)",
+            _ => "CANNOT TELL (the policy uses something this tool does not evaluate, or behaviour IAM does not document; it does not guess)",
         }).Append('\n');
         if (result.DecidingStatement is { } statement)
         {

@@ -11,8 +11,18 @@ internal static class ToolApplication
     public const int Failure = 1;
     public const int UsageError = 2;
 
+    /// <summary>The judging commands' "cannot tell": the input uses something the tool does not evaluate, or behaviour AWS does not document.</summary>
+    public const int CannotTell = 3;
+
+    /// <summary>
+    /// The commands that judge (inspect, policy evaluate/lint/generate): for them an input that cannot be read is exit 2, like a
+    /// wrong command line, never 1 — 1 is their verdict ("would be refused", "denied", "findings").
+    /// </summary>
+    private static readonly string[] Judging = [CommandDefinitions.Inspect, CommandDefinitions.PolicyEvaluate, CommandDefinitions.PolicyLint, CommandDefinitions.PolicyGenerate];
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args, ToolEnvironment environment, CancellationToken cancellationToken)
     {
+        string? command = null;
         try
         {
             var result = ToolCommandLine.Parse(args);
@@ -22,6 +32,7 @@ internal static class ToolApplication
             }
 
             var parsed = ParsedCommandLine.From(result);
+            command = parsed.Command.Name;
             return parsed.Command.Name switch
             {
                 CommandDefinitions.CredentialProcess => await CredentialProcessCommand.RunAsync(SessionArguments.From(parsed), environment, cancellationToken).ConfigureAwait(false),
@@ -55,7 +66,7 @@ internal static class ToolApplication
             var hint = e is RolesAnywhereConfigurationException ? Pkcs11Support.HintFor(args) : null;
             var message = e is RolesAnywhereException ? LibraryTerms.ToFlags(e.Message) : e.Message;
             await environment.Stderr.WriteLineAsync($"rolesanywhere: {message}" + (hint is null ? string.Empty : "\nhint: " + hint)).ConfigureAwait(false);
-            return Failure;
+            return Judging.Contains(command, StringComparer.Ordinal) ? UsageError : Failure;
         }
     }
 

@@ -42,7 +42,7 @@ internal static class TrustInputs
 
         try
         {
-            return AttributeMapping.Parse(Text(Flags.AttributeMapping, path));
+            return AttributeMapping.Parse(Text("--" + Flags.AttributeMapping, path));
         }
         catch (AuthorizationDocumentException e)
         {
@@ -62,11 +62,12 @@ internal static class TrustInputs
         }
     }
 
-    public static byte[] Bytes(string flag, string path) => KeyMaterialFile.ReadAll(new MaterialSource("--" + flag, path, "--" + flag));
+    /// <summary>Reads a file whole (bounded), naming it in messages as <paramref name="setting"/>: the flag with its dashes, or an operand's description.</summary>
+    public static byte[] Bytes(string setting, string path) => KeyMaterialFile.ReadAll(new MaterialSource(setting, path, setting));
 
-    public static string Text(string flag, string path)
+    public static string Text(string setting, string path)
     {
-        var bytes = Bytes(flag, path);
+        var bytes = Bytes(setting, path);
         var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetString(bytes);
         return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
     }

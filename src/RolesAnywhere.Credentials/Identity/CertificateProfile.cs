@@ -1,7 +1,6 @@
-using System.Formats.Asn1;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 using RolesAnywhere.Credentials.Signing;
 
 namespace RolesAnywhere.Credentials.Identity;
@@ -11,6 +10,8 @@ namespace RolesAnywhere.Credentials.Identity;
 /// certificate fails with the reason before any request: X.509 v3, not a CA, <c>digitalSignature</c>
 /// usage when key usage is present, signed with SHA-256 or stronger, inside its validity period,
 /// with an RSA 2048–4096, ECDSA P-256/P-384/P-521 or ML-DSA-44/65/87 key, and a positive serial number (RFC 5280).
+/// The key, signature and serial rules themselves live in the Authorization package (<see cref="CertificateAcceptance"/>,
+/// <see cref="CertificateSerialNumber.IsEncodedNegative"/>), which <c>inspect</c> and the renewal checks use too.
 /// </summary>
 internal static class CertificateProfile
 {
@@ -37,7 +38,7 @@ internal static class CertificateProfile
             }
         }
 
-        if (IsWeakSignature(certificate.SignatureAlgorithm.Value))
+        if (CertificateAcceptance.IsRejectedSignatureAlgorithm(certificate.SignatureAlgorithm.Value))
         {
             problems.Add($"it is signed with {certificate.SignatureAlgorithm.FriendlyName ?? certificate.SignatureAlgorithm.Value}; IAM Roles Anywhere requires SHA-256 or stronger: have the CA issue a new certificate.");
         }
@@ -56,10 +57,9 @@ internal static class CertificateProfile
     /// </summary>
     private static void CheckSerial(X509Certificate2 certificate, List<string> problems)
     {
-        var serial = certificate.SerialNumberBytes.Span;
-        if (serial.Length > 0 && (serial[0] & 0x80) != 0)
+        if (CertificateSerialNumber.IsEncodedNegative(certificate))
         {
-            problems.Add($"its serial number {Convert.ToHexString(serial)} is encoded as a negative integer (its first byte has the high bit set, with no leading 00 byte), which RFC 5280 forbids: serial numbers must be positive, and IAM Roles Anywhere would read it as a different number than the one signed. Have the CA issue a new certificate with a conformant serial.");
+            problems.Add($"its serial number {Convert.ToHexString(certificate.SerialNumberBytes.Span)} is encoded as a negative integer (its first byte has the high bit set, with no leading 00 byte), which RFC 5280 forbids: serial numbers must be positive, and IAM Roles Anywhere would read it as a different number than the one signed. Have the CA issue a new certificate with a conformant serial.");
         }
     }
 
@@ -80,62 +80,19 @@ internal static class CertificateProfile
 
     private static SigningKeyAlgorithm? CheckKey(X509Certificate2 certificate, List<string> problems)
     {
-        switch (certificate.PublicKey.Oid.Value)
+        if (CertificateAcceptance.KeyProblem(certificate) is { } problem)
         {
-            case RsaOid:
-                using (var rsa = certificate.GetRSAPublicKey())
-                {
-                    var bits = rsa?.KeySize ?? 0;
-                    if (bits is >= 2048 and <= 4096)
-                    {
-                        return SigningKeyAlgorithm.Rsa;
-                    }
-
-                    problems.Add($"its key is RSA-{bits}; IAM Roles Anywhere accepts RSA keys of 2048 to 4096 bits: issue a certificate for a new key.");
-                    return null;
-                }
-
-            case EcPublicKeyOid:
-                var curve = ReadCurve(certificate.PublicKey.EncodedParameters?.RawData);
-                if (curve is "1.2.840.10045.3.1.7" or "1.3.132.0.34" or "1.3.132.0.35")
-                {
-                    return SigningKeyAlgorithm.Ecdsa;
-                }
-
-                problems.Add($"its key is on the elliptic curve {curve ?? "(explicit parameters)"}; IAM Roles Anywhere accepts P-256, P-384 and P-521: issue a certificate for a key on one of those curves.");
-                return null;
-
-            case var oid when MLDsaParameterSet.FromOid(oid) is not null:
-                return SigningKeyAlgorithm.MLDsa;
-
-            default:
-                problems.Add($"its key is of type {certificate.PublicKey.Oid.FriendlyName ?? certificate.PublicKey.Oid.Value}; IAM Roles Anywhere accepts RSA (2048 to 4096 bits), ECDSA (P-256, P-384, P-521) and ML-DSA (44, 65, 87) keys.");
-                return null;
-        }
-    }
-
-    private static string? ReadCurve(byte[]? parameters)
-    {
-        if (parameters is null)
-        {
+            problems.Add(problem + ": issue a certificate for a new key.");
             return null;
         }
 
-        try
+        return certificate.PublicKey.Oid.Value switch
         {
-            return AsnDecoder.ReadObjectIdentifier(parameters, AsnEncodingRules.DER, out _);
-        }
-        catch (AsnContentException)
-        {
-            return null;
-        }
+            RsaOid => SigningKeyAlgorithm.Rsa,
+            EcPublicKeyOid => SigningKeyAlgorithm.Ecdsa,
+            _ => SigningKeyAlgorithm.MLDsa,
+        };
     }
-
-    private static bool IsWeakSignature(string? oid) => oid is
-        "1.2.840.113549.1.1.4" // md5WithRSAEncryption
-        or "1.2.840.113549.1.1.5" // sha1WithRSAEncryption
-        or "1.2.840.10045.4.1" // ecdsa-with-SHA1
-        or "1.2.840.10040.4.3"; // dsa-with-sha1
 
     internal static string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -37,6 +37,7 @@ public sealed class IamSimulateDifferentialTests(ITestOutputHelper output)
         var ours = new Dictionary<int, (PolicyCase Case, ActionEvaluation Action)>();
         var cannotTell = new Dictionary<string, int>(StringComparer.Ordinal);
         var refusedByParser = 0;
+        var notComparable = 0;
         for (var i = 0; i < cases; i++)
         {
             var generated = generator.Next(i);
@@ -48,6 +49,14 @@ public sealed class IamSimulateDifferentialTests(ITestOutputHelper output)
             catch (AuthorizationDocumentException)
             {
                 refusedByParser++;
+                continue;
+            }
+
+            // IAM reads ${…} as literal text in a 2008-10-17 policy (reference_policies_variables.html: variables need Version
+            // 2012-10-17); the oracle resolves them whatever the version, so such cases say nothing about either evaluator.
+            if ((string?)generated.Policy["Version"] == "2008-10-17" && generated.Policy.ToJsonString().Contains("${", StringComparison.Ordinal))
+            {
+                notComparable++;
                 continue;
             }
 
@@ -116,7 +125,7 @@ public sealed class IamSimulateDifferentialTests(ITestOutputHelper output)
         }
 
         var report = new StringBuilder();
-        report.Append(CultureInfo.InvariantCulture, $"seed {seed}, {cases} cases ({refusedByParser} refused by the parser), {requests.Count} action decisions compared\n");
+        report.Append(CultureInfo.InvariantCulture, $"seed {seed}, {cases} cases ({refusedByParser} refused by the parser, {notComparable} 2008-10-17 policies with ${{…}} not comparable), {requests.Count} action decisions compared\n");
         foreach (var (kind, count) in agree.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             report.Append(CultureInfo.InvariantCulture, $"  agree {kind}: {count}\n");

@@ -133,7 +133,7 @@ public sealed class TrustCommandsEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task Evaluate_UnsupportedOperator_ExitTwoSaysUnsupported()
+    public async Task Evaluate_UnsupportedOperator_ExitThreeSaysCannotTell()
     {
         File.WriteAllText(_dir.File("time.json"), """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"rolesanywhere.amazonaws.com"},"Action":"sts:*",
@@ -142,8 +142,8 @@ public sealed class TrustCommandsEndToEndTests : IDisposable
 
         var run = await Tool("policy", "evaluate", "--policy", _dir.File("time.json"), "--certificate", _dir.File("client.pem"), "--trust-anchor-arn", Anchor);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("UNSUPPORTED", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(3, run.ExitCode);
+        Assert.StartsWith("CANNOT TELL", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("DateLessThan", run.Stdout, StringComparison.Ordinal);
     }
 
@@ -166,6 +166,58 @@ public sealed class TrustCommandsEndToEndTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("x509Subject/CN", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_EscapedWildcardInArnEquals_IsDenied()
+    {
+        // ${*} is a literal '*' (reference_policies_variables.html, special characters): no trust anchor is named '*'.
+        File.WriteAllText(_dir.File("escaped.json"), """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"rolesanywhere.amazonaws.com"},
+              "Action":["sts:AssumeRole","sts:TagSession","sts:SetSourceIdentity"],
+              "Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/${*}"}}}]}
+            """);
+
+        var run = await Tool("policy", "evaluate", "--policy", _dir.File("escaped.json"), "--certificate", _dir.File("client.pem"), "--trust-anchor-arn", Anchor);
+        var lint = await Tool("policy", "lint", _dir.File("escaped.json"));
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.StartsWith("DENIED", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, lint.ExitCode);
+        Assert.Contains("RA010", lint.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JudgingCommands_UnreadableInput_ExitTwoNamingTheFlag()
+    {
+        File.WriteAllText(_dir.File("garbage.pem"), "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n");
+        File.WriteAllText(_dir.File("allow.json"), """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"rolesanywhere.amazonaws.com"},"Action":"sts:*"}]}""");
+
+        var missingPolicy = await Tool("policy", "evaluate", "--policy", _dir.File("absent.json"), "--certificate", _dir.File("client.pem"), "--trust-anchor-arn", Anchor);
+        var badCertificate = await Tool("policy", "evaluate", "--policy", _dir.File("allow.json"), "--certificate", _dir.File("garbage.pem"), "--trust-anchor-arn", Anchor);
+        var inspect = await Tool("inspect", "--certificate", _dir.File("garbage.pem"));
+
+        foreach (var run in new[] { missingPolicy, badCertificate, inspect })
+        {
+            Assert.True(run.ExitCode == 2, run.ToString());
+            Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("--policy", missingPolicy.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("----policy", missingPolicy.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Inspect_CertificateTheCredentialsRefuse_ExitsOne()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(1024);
+        using var weak = _ca.IssueCertificate(rsa, new TestCertificateOptions { SubjectName = "CN=rsa1024" });
+        File.WriteAllText(_dir.File("rsa1024.pem"), TestCertificatePem.Certificate(weak));
+
+        var run = await Tool("inspect", "--certificate", _dir.File("rsa1024.pem"), "--trust-anchor-certificate", _dir.File("ca.pem"));
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("RSA-1024", run.Stdout, StringComparison.Ordinal);
     }
 
     private static Task<ExternalProcess> Tool(params string[] args) => ExternalProcess.RunAsync(ToolBinary.Path, args, NoEnvironment);
