@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using RolesAnywhere.Credentials.Authorization.Certificates;
 using RolesAnywhere.Credentials.Authorization.Identity;
+using RolesAnywhere.Credentials.Authorization.Text;
 using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Credentials;
 using RolesAnywhere.Credentials.Tool.Json;
@@ -84,7 +85,7 @@ internal static class InspectCommand
         text.Append(CultureInfo.InvariantCulture, $"Principal tags ({(mapping is null ? "default mapping" : "--attribute-mapping")}):\n");
         foreach (var (key, value) in output.PrincipalTags)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  aws:PrincipalTag/{key} = {value}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  aws:PrincipalTag/{TerminalText.Escape(key)} = {TerminalText.Escape(value)}\n");
         }
 
         if (output.DroppedTags.Count > 0)
@@ -92,7 +93,7 @@ internal static class InspectCommand
             text.Append("Not mapped:\n");
             foreach (var dropped in output.DroppedTags)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  {dropped.Key}{(dropped.Value is null ? string.Empty : " = " + dropped.Value)}: {dropped.Reason}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {TerminalText.Escape(dropped.Key)}{(dropped.Value is null ? string.Empty : " = " + TerminalText.Escape(dropped.Value))}: {TerminalText.Escape(dropped.Reason)}\n");
             }
         }
 
@@ -106,15 +107,16 @@ internal static class InspectCommand
         text.Append(output.Problems.Count == 0 ? "Problems: none\n" : "Problems:\n");
         foreach (var problem in output.Problems)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {problem.Severity}: {problem.Message}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {problem.Severity}: {TerminalText.Escape(problem.Message)}\n");
             if (problem.Fix is not null)
             {
-                text.Append(CultureInfo.InvariantCulture, $"    fix: {problem.Fix}\n");
+                text.Append(CultureInfo.InvariantCulture, $"    fix: {TerminalText.Escape(problem.Fix)}\n");
             }
         }
 
         return text.ToString().TrimEnd('\n');
 
-        void Line(string name, string value) => text.Append(CultureInfo.InvariantCulture, $"{name + ":",-19}{value}\n");
+        // Certificate names and every other value here come from the file: written through the one terminal escape.
+        void Line(string name, string value) => text.Append(CultureInfo.InvariantCulture, $"{name + ":",-19}{TerminalText.Escape(value)}\n");
     }
 }

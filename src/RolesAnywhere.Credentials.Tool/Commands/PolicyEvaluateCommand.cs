@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using RolesAnywhere.Credentials.Authorization.Identity;
 using RolesAnywhere.Credentials.Authorization.Policies;
+using RolesAnywhere.Credentials.Authorization.Text;
 using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Json;
 using RolesAnywhere.Credentials.Tool.Trust;
@@ -70,10 +71,11 @@ internal static class PolicyEvaluateCommand
         }).Append('\n');
         if (result.DecidingStatement is { } statement)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Statement: {statement.Name}\n");
+            text.Append(CultureInfo.InvariantCulture, $"Statement: {TerminalText.Escape(statement.Name)}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"Why: {result.Explanation}\n");
+        // The explanation quotes the policy's values and the certificate's attributes: untrusted text.
+        text.Append(CultureInfo.InvariantCulture, $"Why: {TerminalText.Escape(result.Explanation)}\n");
         foreach (var action in result.Actions)
         {
             text.Append(CultureInfo.InvariantCulture, $"  {action.Action}: {ProblemLevel.Of(action.Decision)}\n");

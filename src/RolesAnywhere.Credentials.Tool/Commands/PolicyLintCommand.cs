@@ -6,6 +6,8 @@ using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Json;
 using RolesAnywhere.Credentials.Tool.Trust;
 
+using RolesAnywhere.Credentials.Authorization.Text;
+
 namespace RolesAnywhere.Credentials.Tool.Commands;
 
 /// <summary>
@@ -58,7 +60,7 @@ internal static class PolicyLintCommand
         var text = new StringBuilder();
         foreach (var finding in findings)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{finding.File}: {finding.Rule} {finding.Severity}{(finding.Statement is null ? string.Empty : " " + finding.Statement)}: {finding.Message}\n  fix: {finding.Fix}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{TerminalText.Escape(finding.File)}: {finding.Rule} {finding.Severity}{(finding.Statement is null ? string.Empty : " " + TerminalText.Escape(finding.Statement))}: {TerminalText.Escape(finding.Message)}\n  fix: {TerminalText.Escape(finding.Fix)}\n");
         }
 
         return text.ToString().TrimEnd('\n');

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using RolesAnywhere.Credentials.Authorization.Text;
 using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Keys;
 
@@ -53,7 +54,7 @@ internal static class ToolApplication
         }
         catch (UsageException e)
         {
-            await environment.Stderr.WriteLineAsync($"rolesanywhere: {e.Message}\nhint: {e.Hint}").ConfigureAwait(false);
+            await environment.Stderr.WriteLineAsync($"rolesanywhere: {TerminalText.EscapeLines(e.Message)}\nhint: {TerminalText.EscapeLines(e.Hint)}").ConfigureAwait(false);
             return UsageError;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -65,7 +66,7 @@ internal static class ToolApplication
             // The library's messages speak of its options; where a token is involved, name the flags that set them.
             var hint = e is RolesAnywhereConfigurationException ? Pkcs11Support.HintFor(args) : null;
             var message = e is RolesAnywhereException ? LibraryTerms.ToFlags(e.Message) : e.Message;
-            await environment.Stderr.WriteLineAsync($"rolesanywhere: {message}" + (hint is null ? string.Empty : "\nhint: " + hint)).ConfigureAwait(false);
+            await environment.Stderr.WriteLineAsync($"rolesanywhere: {TerminalText.EscapeLines(message)}" + (hint is null ? string.Empty : "\nhint: " + TerminalText.EscapeLines(hint))).ConfigureAwait(false);
             return Judging.Contains(command, StringComparer.Ordinal) ? UsageError : Failure;
         }
     }
