@@ -58,7 +58,9 @@ internal static class AuditRunner
 
         findings.Sort((a, b) => a.EventTime != b.EventTime ? a.EventTime.CompareTo(b.EventTime) : string.CompareOrdinal(a.Rule, b.Rule));
         summary.SessionsIssued = evidence.Attempts.Count(a => a.Succeeded);
-        summary.SessionsRefused = evidence.Attempts.Count - summary.SessionsIssued;
+        summary.SessionsRefused = evidence.Refused.Total;
+        summary.RefusedNotKept = evidence.Refused.NotKept;
+        summary.RefusedFromUntrackedSources = evidence.Refused.FromUntrackedSources;
         summary.Certificates = evidence.CertificateUses.Select(u => u.Serial).Distinct().Count();
         summary.LinkedCalls = evidence.LinkedCalls;
         foreach (var attempt in evidence.Attempts)

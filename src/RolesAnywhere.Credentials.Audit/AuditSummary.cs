@@ -23,7 +23,13 @@ internal sealed class AuditSummary
 
     public int SessionsIssued { get; set; }
 
-    public int SessionsRefused { get; set; }
+    public long SessionsRefused { get; set; }
+
+    /// <summary>Refused CreateSession calls counted but not examined by the rules (<see cref="Sessions.RefusedCalls"/> caps).</summary>
+    public long RefusedNotKept { get; set; }
+
+    /// <summary>Of those, calls from addresses beyond the number counted one by one.</summary>
+    public long RefusedFromUntrackedSources { get; set; }
 
     public int Certificates { get; set; }
 

@@ -9,7 +9,8 @@ namespace RolesAnywhere.Credentials.Audit.Inputs;
 /// <summary>
 /// Lists and opens the objects under <c>s3://bucket/prefix</c> with the AWS SDK's standard credential chain
 /// (environment, profiles — including <c>credential_process = rolesanywhere …</c> — container and instance
-/// credentials). Objects stream one at a time; digest files (<c>CloudTrail-Digest/</c>) are skipped.
+/// credentials). Objects stream one at a time; digest files (<c>CloudTrail-Digest/</c>) are skipped. A listing that
+/// repeats a continuation token is stopped (exit 2) instead of looping for ever.
 /// </summary>
 internal static class S3Sources
 {
@@ -19,6 +20,8 @@ internal static class S3Sources
         using var client = CreateClient(location, options);
         var request = new ListObjectsV2Request { BucketName = location.Bucket, Prefix = location.Prefix };
         var listed = 0;
+        var pages = 0;
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
         do
         {
             ListObjectsV2Response page;
@@ -47,7 +50,15 @@ internal static class S3Sources
                 yield return new AuditSource($"s3://{location.Bucket}/{key}", ct => OpenAsync(client, location.Bucket, key, ct));
             }
 
+            pages++;
             request.ContinuationToken = page.NextContinuationToken;
+            if (!string.IsNullOrEmpty(request.ContinuationToken) && !tokens.Add(request.ContinuationToken))
+            {
+                // A server that hands back a token it gave before would make the listing go round for ever.
+                throw new AuditInputException(
+                    $"{Name(location)}: the listing returned a continuation token it had already returned (after {pages} page(s), {listed} object(s)); " +
+                    "the listing would never end, so it was stopped. Check the endpoint (--endpoint) or list a narrower prefix.");
+            }
         }
         while (!string.IsNullOrEmpty(request.ContinuationToken));
 

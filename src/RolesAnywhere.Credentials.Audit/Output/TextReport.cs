@@ -51,6 +51,18 @@ internal static class TextReport
         }
 
         text.Append(CultureInfo.InvariantCulture, $"Roles Anywhere: {s.SessionsIssued} session(s) issued, {s.SessionsRefused} refused, {s.Certificates} certificate(s) identified, {s.LinkedCalls} later call(s) linked to them.\n");
+        if (s.RefusedNotKept > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"Bounded: {s.RefusedNotKept} of {s.SessionsRefused} refused CreateSession calls were counted but not examined (at most {Sessions.RefusedCalls.MaxKeptPerSource} per address and {Sessions.RefusedCalls.MaxKept} in all are kept");
+            if (s.RefusedFromUntrackedSources > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"; {s.RefusedFromUntrackedSources} came from addresses beyond the first {Sessions.RefusedCalls.MaxSources}, not counted one by one");
+            }
+
+            text.Append(").\n");
+        }
+
         if (SourceKinds(s) is { } kinds)
         {
             text.Append("CreateSession sources: ").Append(kinds).Append(".\n");

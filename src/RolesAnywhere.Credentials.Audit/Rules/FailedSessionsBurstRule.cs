@@ -58,7 +58,8 @@ internal sealed class FailedSessionsBurstRule : IAuditRule
                     last++;
                 }
 
-                findings.Add(Report(source, failures, start, last, burst));
+                var notKept = evidence.Refused.BySource.TryGetValue(failures[start].SourceIp ?? string.Empty, out var refused) ? refused.NotKept : 0;
+                findings.Add(Report(source, failures, start, last, burst, notKept));
                 start = last + 1;
                 end = last;
             }
@@ -68,7 +69,7 @@ internal sealed class FailedSessionsBurstRule : IAuditRule
         return findings;
     }
 
-    private Finding Report(string source, List<SessionAttempt> failures, int start, int last, Settings.FailureBurst burst)
+    private Finding Report(string source, List<SessionAttempt> failures, int start, int last, Settings.FailureBurst burst, long notKept)
     {
         var events = new RelatedEvents();
         var codes = new SortedSet<string>(StringComparer.Ordinal);
@@ -93,7 +94,8 @@ internal sealed class FailedSessionsBurstRule : IAuditRule
             RoleArn = first.RoleArn,
             TrustAnchorArn = first.TrustAnchorArn,
             Message = $"{events.Count} refused CreateSession calls from {source} within {minutes:0.#} minutes (threshold {burst}): {string.Join(", ", codes)}" +
-                      (first.ErrorMessage is null ? "." : $"; first: {first.ErrorMessage}"),
+                      (first.ErrorMessage is null ? "." : $"; first: {first.ErrorMessage}") +
+                      (notKept > 0 ? $" This address made {notKept} more refused call(s), counted but not examined (memory bound: the first {RefusedCalls.MaxKeptPerSource} are)." : string.Empty),
             RelatedEventIds = events.Ids,
             Input = first.Input,
         };

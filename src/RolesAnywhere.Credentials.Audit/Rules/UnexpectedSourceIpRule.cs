@@ -47,6 +47,7 @@ internal sealed class UnexpectedSourceIpRule : IAuditRule
         foreach (var key in order)
         {
             var (first, events, anySucceeded) = groups[key];
+            var notKept = evidence.Refused.BySource.TryGetValue(first.SourceIp!, out var refused) ? refused.NotKept : 0;
             yield return new Finding
             {
                 Rule = Id,
@@ -60,7 +61,8 @@ internal sealed class UnexpectedSourceIpRule : IAuditRule
                 RoleArn = first.RoleArn,
                 TrustAnchorArn = first.TrustAnchorArn,
                 Message = $"{events.Count} CreateSession call(s) from {first.SourceIp}, outside {allowed.Text}" +
-                          (anySucceeded ? "; credentials were issued." : "; all were refused."),
+                          (anySucceeded ? "; credentials were issued." : "; all were refused.") +
+                          (notKept > 0 ? $" {notKept} further refused call(s) from this address were counted but not examined (memory bound)." : string.Empty),
                 RelatedEventIds = events.Ids,
                 Input = first.Input,
             };

@@ -11,4 +11,7 @@ internal sealed class AuditEvidence
 
     /// <summary>Calls made with Roles Anywhere sessions that were linked back to a certificate.</summary>
     public long LinkedCalls { get; init; }
+
+    /// <summary>Every refused CreateSession call counted, per address, and how many were kept in <see cref="Attempts"/>.</summary>
+    public RefusedCalls Refused { get; init; } = new();
 }

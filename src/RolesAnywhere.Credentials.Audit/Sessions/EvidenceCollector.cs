@@ -6,7 +6,9 @@ namespace RolesAnywhere.Credentials.Audit.Sessions;
 /// <summary>
 /// Keeps what the rules need from the stream of records, in memory that grows with the number of Roles Anywhere
 /// sessions and distinct role sessions, not with the number of events: CreateSession calls, the service's STS
-/// AssumeRole calls, control-plane changes, and a per-role-session aggregate of every other call.
+/// AssumeRole calls, control-plane changes, and a per-role-session aggregate of every other call. Refused
+/// CreateSession calls, which anyone can make from any address, are kept only within the bounds of
+/// <see cref="RefusedCalls"/> and otherwise counted; repeated strings are shared (<see cref="StringPool"/>).
 /// </summary>
 internal sealed class EvidenceCollector
 {
@@ -17,6 +19,8 @@ internal sealed class EvidenceCollector
     private readonly List<ServiceAssumeRole> _serviceAssumes = [];
     private readonly List<ControlPlaneChange> _changes = [];
     private readonly Dictionary<RoleSessionKey, DownstreamUse> _downstream = [];
+    private readonly StringPool _strings = new();
+    private readonly RefusedCalls _refused = new();
 
     public int Sessions => _attempts.Count;
 
@@ -125,7 +129,7 @@ internal sealed class EvidenceCollector
         }
 
         uses.Sort((a, b) => a.Time.CompareTo(b.Time));
-        return new AuditEvidence { Attempts = _attempts, CertificateUses = uses, Changes = _changes, LinkedCalls = linkedCalls };
+        return new AuditEvidence { Attempts = _attempts, CertificateUses = uses, Changes = _changes, LinkedCalls = linkedCalls, Refused = _refused };
     }
 
     private static bool IsByRolesAnywhere(CloudTrailRecord record) =>
@@ -135,25 +139,33 @@ internal sealed class EvidenceCollector
     {
         if (record.EventName == "CreateSession")
         {
+            var refused = record.ErrorCode is not null;
+            if (refused && !_refused.Admit(record.SourceIpAddress ?? string.Empty))
+            {
+                return;
+            }
+
+            // A refused call's text is the caller's to choose: cut, so kept attempts stay small.
+            Func<string?, string?> keep = refused ? text => _strings.Intern(RefusedCalls.Cut(text)) : _strings.Intern;
             var request = record.Request;
             var hasCertificate = CertificateIdentity.TryRead(request.Certificate ?? record.Additional.Certificate, out var serial, out var subject);
             _attempts.Add(new SessionAttempt
             {
                 Time = record.EventTime,
-                EventId = record.EventId,
-                SourceIp = record.SourceIpAddress,
-                TrustAnchorArn = request.TrustAnchorArn,
-                ProfileArn = request.ProfileArn,
-                RoleArn = request.RoleArn ?? record.Response.RoleArn,
-                ErrorCode = record.ErrorCode,
-                ErrorMessage = record.ErrorMessage,
+                EventId = refused ? RefusedCalls.Cut(record.EventId) : record.EventId,
+                SourceIp = keep(record.SourceIpAddress),
+                TrustAnchorArn = keep(request.TrustAnchorArn),
+                ProfileArn = keep(request.ProfileArn),
+                RoleArn = keep(request.RoleArn ?? record.Response.RoleArn),
+                ErrorCode = keep(record.ErrorCode),
+                ErrorMessage = keep(record.ErrorMessage),
                 AccessKeyId = record.Response.AccessKeyId,
                 CustomSessionName = request.RoleSessionName is not null,
                 Session = RoleSessionKey.TryFromAssumedRoleArn(record.Response.AssumedRoleArn, out var session) ? session : null,
                 Serial = hasCertificate ? serial : null,
-                Subject = hasCertificate ? subject : record.Response.SourceIdentity,
+                Subject = keep(hasCertificate ? subject : record.Response.SourceIdentity),
                 SerialSource = hasCertificate ? "certificate" : null,
-                Input = input,
+                Input = _strings.Intern(input),
             });
             return;
         }

@@ -9,15 +9,21 @@ internal readonly record struct FailureBurst(int Count, TimeSpan Window)
 
     public override string ToString() => $"{Count}/{Window.TotalMinutes.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <exception cref="AuditInputException">Not N/MINUTES with N from 2 and MINUTES from 1.</exception>
+    /// <summary>
+    /// The largest N: the audit keeps at most this many refused calls per address (<see cref="Sessions.RefusedCalls"/>,
+    /// a memory bound against callers who choose how many calls to make), so a larger burst could not be seen.
+    /// </summary>
+    public const int MaxCount = Sessions.RefusedCalls.MaxKeptPerSource;
+
+    /// <exception cref="AuditInputException">Not N/MINUTES with N from 2 to <see cref="MaxCount"/> and MINUTES from 1.</exception>
     public static FailureBurst Parse(string text)
     {
         var parts = text.Split('/');
         if (parts.Length != 2 ||
-            !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 2 || count > 1_000_000 ||
+            !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 2 || count > MaxCount ||
             !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes < 1 || minutes > 7 * 24 * 60)
         {
-            throw new AuditInputException($"--failure-burst '{text}' is not N/MINUTES (N at least 2, MINUTES 1 to 10080); the default is {Default}.");
+            throw new AuditInputException($"--failure-burst '{text}' is not N/MINUTES (N from 2 to {MaxCount}, MINUTES 1 to 10080); the default is {Default}.");
         }
 
         return new FailureBurst(count, TimeSpan.FromMinutes(minutes));

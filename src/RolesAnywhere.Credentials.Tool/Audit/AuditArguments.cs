@@ -23,6 +23,9 @@ internal sealed class AuditArguments
 
     public Severity FailOn { get; }
 
+    /// <summary>The largest settings file read (a CRL of a million entries is about 40 MiB).</summary>
+    internal const int MaxSettingsFileBytes = 64 * 1024 * 1024;
+
     /// <exception cref="UsageException">The command line is wrong, or a settings file (serials, CRL) cannot be used.</exception>
     public static AuditArguments From(ParsedCommandLine parsed, TimeProvider time)
     {
@@ -127,27 +130,44 @@ internal sealed class AuditArguments
         var list = new RevocationList();
         foreach (var path in paths)
         {
-            byte[] content;
-            try
-            {
-                content = File.ReadAllBytes(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new AuditInputException($"--{Flags.Crl} {path}: {e.Message}", e);
-            }
-
-            list.Add(content, path);
+            list.Add(ReadSettingsFile(path, Flags.Crl), path);
         }
 
         return list;
     }
 
-    private static string ReadText(string path, string flag)
+    private static string ReadText(string path, string flag) => System.Text.Encoding.UTF8.GetString(ReadSettingsFile(path, flag));
+
+    /// <summary>
+    /// Reads a settings file (<c>--crl</c>, <c>--known-serials</c>): a regular file of at most
+    /// <see cref="MaxSettingsFileBytes"/>. A device, FIFO or socket is refused before it is opened (<c>/dev/zero</c>
+    /// never ends, a FIFO can block for ever), and reading stops one byte past the cap, so nothing named on the
+    /// command line can make the audit exhaust memory before it starts.
+    /// </summary>
+    private static byte[] ReadSettingsFile(string path, string flag)
     {
+        if (Interop.UnixFile.DescribeIfNotRegular(path) is { } kind)
+        {
+            throw new AuditInputException($"--{flag} {path}: it is {kind}, not a regular file, and is not read (it could block or never end); name a regular file.");
+        }
+
         try
         {
-            return File.ReadAllText(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var content = new MemoryStream();
+            var buffer = new byte[64 * 1024];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                if (content.Length + read > MaxSettingsFileBytes)
+                {
+                    throw new AuditInputException($"--{flag} {path}: larger than {MaxSettingsFileBytes / (1024 * 1024)} MiB, which no serial list or CRL needs; check the file name (is it a device or a log?).");
+                }
+
+                content.Write(buffer, 0, read);
+            }
+
+            return content.ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

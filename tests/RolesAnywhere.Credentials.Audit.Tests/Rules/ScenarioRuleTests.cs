@@ -122,7 +122,7 @@ public sealed class ScenarioRuleTests : IClassFixture<ScenarioFixture>
     {
         var summary = _scenario.Result.Summary;
         Assert.Equal((1, 23L, 3L), (summary.Documents, summary.Records, summary.Malformed));
-        Assert.Equal((4, 5, 3, 2L), (summary.SessionsIssued, summary.SessionsRefused, summary.Certificates, summary.LinkedCalls));
+        Assert.Equal((4, 5L, 3, 2L), (summary.SessionsIssued, summary.SessionsRefused, summary.Certificates, summary.LinkedCalls));
         Assert.Contains(summary.Problems, p => p.Contains("eventTime 'yesterday' is not an ISO 8601 time", StringComparison.Ordinal));
         Assert.Contains(summary.Problems, p => p.Contains("no eventName", StringComparison.Ordinal));
         Assert.Contains(summary.Problems, p => p.Contains("not a JSON object", StringComparison.Ordinal));

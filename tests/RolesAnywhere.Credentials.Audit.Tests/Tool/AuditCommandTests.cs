@@ -120,6 +120,45 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Contains("-: the document is empty", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--crl")]
+    [InlineData("--known-serials")]
+    public async Task Audit_SettingsFileIsADevice_ExitTwoWithoutReadingIt(string flag)
+    {
+        var run = await RunToolAsync(["audit", Scenario.IncidentPath, flag, "/dev/zero"]);
+
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        Assert.Contains($"{flag} /dev/zero: it is a character device, not a regular file", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_SettingsFileOverTheCap_ExitTwo()
+    {
+        var path = Path.Combine(_workspace.Root, "huge.crl");
+        using (var file = File.Create(path))
+        {
+            file.SetLength(65L * 1024 * 1024); // sparse: no disk used
+        }
+
+        var run = await RunToolAsync(["audit", Scenario.IncidentPath, "--crl", path]);
+
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        Assert.Contains("larger than 64 MiB", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_S3ListingRepeatsItsContinuationToken_StopsWithExitTwo()
+    {
+        await using var server = RepeatingS3Server.Start("{\"Records\":[]}");
+        var environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "testing", ["AWS_SECRET_ACCESS_KEY"] = "testing", ["AWS_EC2_METADATA_DISABLED"] = "true" };
+
+        var run = await RunToolAsync(["audit", "s3://trail-bucket/", "--region", "us-east-1", "--endpoint", server.Endpoint.ToString()], environment);
+
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        Assert.Contains("continuation token it had already returned (after 2 page(s)", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, server.Listings);
+    }
+
     [Fact]
     public async Task Audit_S3PrefixOnMoto_ObjectsStreamedAndAudited()
     {
