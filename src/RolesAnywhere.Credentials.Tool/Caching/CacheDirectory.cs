@@ -1,5 +1,4 @@
-using RolesAnywhere.Credentials.Interop;
-using RolesAnywhere.Credentials.Tool.IO;
+using RolesAnywhere.Credentials.IO;
 
 namespace RolesAnywhere.Credentials.Tool.Caching;
 
@@ -10,8 +9,6 @@ namespace RolesAnywhere.Credentials.Tool.Caching;
 /// </summary>
 internal static class CacheDirectory
 {
-    private const UnixFileMode WritableByOthers = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
-
     /// <summary>Creates <paramref name="path"/> if missing; returns why it cannot be trusted, or <see langword="null"/> when it can.</summary>
     public static string? Prepare(string path)
     {
@@ -24,28 +21,6 @@ internal static class CacheDirectory
             return $"the directory '{path}' cannot be created: {e.Message}";
         }
 
-        if (OperatingSystem.IsWindows())
-        {
-            return null;
-        }
-
-        var status = UnixFile.TryStat(path, followLinks: true);
-        if (status is { Kind: not UnixFileKind.Directory })
-        {
-            return $"'{path}' is {status.Value.KindPhrase}, not a directory.";
-        }
-
-        if (status is { } owned && UnixFile.EffectiveUserId() is { } me && owned.OwnerId != me)
-        {
-            return $"the directory '{path}' is owned by user id {owned.OwnerId}, not by you (user id {me}). Use a directory of your own (set {CredentialCache.DirectoryVariable}), or --no-cache.";
-        }
-
-        var mode = status?.Permissions ?? File.GetUnixFileMode(path);
-        if ((mode & WritableByOthers) != 0)
-        {
-            return $"the directory '{path}' is writable by {((mode & UnixFileMode.OtherWrite) != 0 ? "all users" : "its group")} (mode {Convert.ToString((int)mode, 8).PadLeft(4, '0')}). Make it yours alone: chmod 700 '{path}'.";
-        }
-
-        return null;
+        return OwnerOnlyFile.UntrustedDirectory(path, rootMayOwn: false, $"Use a directory of your own (set {CredentialCache.DirectoryVariable}), or --no-cache.");
     }
 }

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using RolesAnywhere.Credentials.Interop;
 using RolesAnywhere.Credentials.Tool.Credentials;
-using RolesAnywhere.Credentials.Tool.IO;
 using RolesAnywhere.Credentials.Tool.Json;
 using RolesAnywhere.Credentials.Sessions;
+using RolesAnywhere.Credentials.IO;
+using RolesAnywhere.Credentials.Tool.IO;
 
 namespace RolesAnywhere.Credentials.Tool.Caching;
 

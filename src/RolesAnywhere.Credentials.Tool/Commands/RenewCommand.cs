@@ -12,7 +12,7 @@ namespace RolesAnywhere.Credentials.Tool.Commands;
 internal static class RenewCommand
 {
     /// <summary>The renewer's log events <c>renew</c> writes on stderr: what it does not print itself.</summary>
-    private static readonly IReadOnlySet<string> LoggedEvents = new HashSet<string>(StringComparer.Ordinal) { "IssuerCommandStarting", "CertificateSwapRecovered" };
+    private static readonly IReadOnlySet<string> LoggedEvents = new HashSet<string>(StringComparer.Ordinal) { "IssuerCommandStarting", "CertificateSwapRecovered", "RenewalKeyModeNarrowed" };
 
     public static async Task<int> RunAsync(ParsedCommandLine parsed, ToolEnvironment environment, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using RolesAnywhere.Credentials.IO;
+
 namespace RolesAnywhere.Credentials.Tool.IO;
 
 /// <summary>

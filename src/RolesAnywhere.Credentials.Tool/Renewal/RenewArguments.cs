@@ -196,6 +196,12 @@ internal sealed class RenewArguments : IDisposable
             return null;
         }
 
+        if (!OperatingSystem.IsWindows() && File.Exists(file) && (File.GetUnixFileMode(file) & UnixFileMode.OtherRead) != 0)
+        {
+            errors.Add($"--{Flags.CfsslAuthKeyFile} '{file}' is readable by all users (mode {RolesAnywhere.Credentials.IO.OwnerOnlyFile.Octal(File.GetUnixFileMode(file))}), so the CFSSL auth key is exposed: anyone on this machine could have certificates signed. Make it owner-only (chmod 600 '{file}') and consider changing the key.");
+            return null;
+        }
+
         try
         {
             return File.ReadAllText(file).Trim();

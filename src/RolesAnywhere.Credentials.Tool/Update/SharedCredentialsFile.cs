@@ -2,6 +2,7 @@ using System.Text;
 using RolesAnywhere.Credentials.Interop;
 using RolesAnywhere.Credentials.Sessions;
 using RolesAnywhere.Credentials.Tool.Credentials;
+using RolesAnywhere.Credentials.IO;
 using RolesAnywhere.Credentials.Tool.IO;
 
 namespace RolesAnywhere.Credentials.Tool.Update;

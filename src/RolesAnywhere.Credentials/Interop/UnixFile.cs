@@ -98,6 +98,38 @@ internal static class UnixFile
         return error is NoEntry or Loop ? null : throw new IOException($"'{path}' cannot be opened: {Marshal.GetPInvokeErrorMessage(error)}");
     }
 
+    /// <summary>
+    /// Creates <paramref name="path"/> for writing, exclusively and without following a symbolic link
+    /// (<c>O_CREAT|O_EXCL|O_NOFOLLOW</c>), with <paramref name="mode"/> (narrowed by the umask): an existing file or link
+    /// there is an error, never opened. On systems other than Linux, <see cref="FileMode.CreateNew"/> (also exclusive).
+    /// </summary>
+    /// <exception cref="IOException">The path exists (a planted file or link), or cannot be created.</exception>
+    public static FileStream CreateExclusive(string path, UnixFileMode mode)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = mode;
+            }
+
+            return new FileStream(path, options);
+        }
+
+        const int WriteOnly = 1;
+        const int Create = 0x40;
+        const int Exclusive = 0x80;
+        var noFollow = IsArm ? 0x8000 : 0x20000;
+        var descriptor = OpenCreate(NullTerminated(path), WriteOnly | Create | Exclusive | noFollow | OpenCloseOnExec, (uint)mode);
+        if (descriptor < 0)
+        {
+            throw Error("create", path);
+        }
+
+        return new FileStream(new SafeFileHandle(descriptor, ownsHandle: true), FileAccess.Write);
+    }
+
     /// <summary>Returns the owner and group of <paramref name="path"/> (not following a final symbolic link), on Linux.</summary>
     /// <exception cref="IOException">The call failed.</exception>
     public static (uint Owner, uint Group) GetOwner(string path)
@@ -203,6 +235,9 @@ internal static class UnixFile
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     private static extern int Open(byte[] path, int flags);
+
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int OpenCreate(byte[] path, int flags, uint mode);
 
     [DllImport("libc", EntryPoint = "lchown", SetLastError = true)]
     private static extern int LChown(byte[] path, uint owner, uint group);

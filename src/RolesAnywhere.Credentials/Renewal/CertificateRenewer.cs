@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
 using RolesAnywhere.Credentials.Diagnostics;
 using RolesAnywhere.Credentials.Identity;
+using RolesAnywhere.Credentials.IO;
 using RolesAnywhere.Credentials.KeySources;
 using RolesAnywhere.Credentials.Signing;
 
@@ -188,6 +189,7 @@ public sealed partial class CertificateRenewer
     /// <summary>Under the lock: completes an interrupted swap, then renews the pair on disk if it is still the one seen and due.</summary>
     private async Task<CertificateRenewalResult> RenewSeenAsync(PairSwap swap, string seenSerial, bool force, CancellationToken cancellationToken)
     {
+        CheckDirectories(swap);
         using var turn = await RenewalLock.AcquireAsync(swap.LockPath, _lockTimeout, _time, cancellationToken).ConfigureAwait(false);
         if (Recover(swap))
         {
@@ -224,6 +226,7 @@ public sealed partial class CertificateRenewer
         var issued = await IssueAsync(request, cancellationToken).ConfigureAwait(false);
         var changes = IssuedCertificateCheck.Run(issued, key, request, leaf, current.Intermediates, trustAnchor, _acceptIdentityChanges, _acceptIssuerChange, _time.GetUtcNow());
         var (certificatePem, intermediatesPem) = Pem(issued, current);
+        WarnIfKeyWasShared(swap.Key.Path);
         try
         {
             swap.WriteTemporaries(Encoding.ASCII.GetBytes(certificatePem), s => key.WritePkcs8(s, _password), intermediatesPem);
@@ -303,6 +306,35 @@ public sealed partial class CertificateRenewer
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Refuses to write next to the pair in a directory another user could write to (or owns): they could plant links or
+    /// files under the names the swap uses, read the new key or redirect a write (see docs/renewal.md).
+    /// </summary>
+    private static void CheckDirectories(PairSwap swap)
+    {
+        var problems = swap.Directories
+            .Select(d => OwnerOnlyFile.UntrustedDirectory(d, rootMayOwn: true, "Keep the certificate and key in a directory of the user that renews them (or of root)."))
+            .OfType<string>()
+            .ToList();
+        if (problems.Count != 0)
+        {
+            throw new CertificateRenewalException(CertificateRenewalStage.Configuration, $"The key and certificate are not renewed in place: {string.Join(" ", problems)} Nothing was replaced.");
+        }
+    }
+
+    /// <summary>The new key is written owner-only whatever the old one's mode; a wider old mode is worth a warning (the old key may have been read).</summary>
+    private void WarnIfKeyWasShared(string keyPath)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(keyPath))
+        {
+            var mode = File.GetUnixFileMode(keyPath);
+            if ((mode & ~OwnerOnlyFile.FileMode) != 0)
+            {
+                RenewalLog.KeyModeNarrowed(_logger, keyPath, OwnerOnlyFile.Octal(mode));
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 using RolesAnywhere.Credentials.Interop;
+using RolesAnywhere.Credentials.IO;
 
 namespace RolesAnywhere.Credentials.Renewal;
 
@@ -8,7 +10,9 @@ namespace RolesAnywhere.Credentials.Renewal;
 /// belongs together, and the previous pair as <c>*.previous</c>:
 /// <list type="number">
 /// <item>the new files and copies of the current ones are written under temporary names in the same directories,
-/// with the current files' mode, owner and group, and flushed to disk (<see cref="SwapStep.TemporariesWritten"/>);</item>
+/// each created exclusively without following links (a file or link planted there is an error, never written
+/// through), with the current files' owner and group and mode — the key always owner-only (0600) — and flushed to
+/// disk (<see cref="SwapStep.TemporariesWritten"/>);</item>
 /// <item>a journal is written, flushed and renamed into place: the commit point (<see cref="SwapStep.Committed"/>);</item>
 /// <item>each temporary file is renamed over its target, key first and certificate last, and the directories flushed;</item>
 /// <item>the journal is removed (<see cref="SwapStep.Completed"/>).</item>
@@ -45,12 +49,16 @@ internal sealed class PairSwap
     /// <summary>Gets the lock file renewers of these files share, next to the certificate.</summary>
     public string LockPath { get; }
 
+    /// <summary>Gets the directories the swap writes in (those of the files, after links are followed, and of the journal).</summary>
+    public IReadOnlyList<string> Directories =>
+        _targets.Select(t => Path.GetDirectoryName(t.Path)!).Append(Path.GetDirectoryName(_journal)!).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>Gets whether an interrupted swap left a journal or temporary files behind.</summary>
     public bool NeedsRecovery => File.Exists(_journal) || _targets.Any(t => File.Exists(t.Temporary) || File.Exists(t.PreviousTemporary));
 
     /// <summary>Names the files of a swap; symbolic links are followed, so the files they point to are replaced and the links stay.</summary>
     public static PairSwap For(string certificatePath, string keyPath, string? intermediatesPath, Action<SwapStep>? observer = null) =>
-        new(new Target(Resolve(keyPath)), intermediatesPath is null ? null : new Target(Resolve(intermediatesPath)), new Target(Resolve(certificatePath)), observer);
+        new(new Target(Resolve(keyPath), isKey: true), intermediatesPath is null ? null : new Target(Resolve(intermediatesPath)), new Target(Resolve(certificatePath)), observer);
 
     /// <summary>Completes a swap whose journal is on disk, or removes the temporary files of one that did not reach it.</summary>
     /// <returns><see langword="true"/> when an interrupted swap was completed.</returns>
@@ -97,8 +105,8 @@ internal sealed class PairSwap
         {
             if (File.Exists(target.Temporary) && File.Exists(target.Path))
             {
-                File.Copy(target.Path, target.PreviousTemporary, overwrite: true);
-                FinishTemporary(target, target.PreviousTemporary);
+                var current = File.ReadAllBytes(target.Path);
+                Write(target, target.PreviousTemporary, s => s.Write(current));
             }
         }
 
@@ -111,7 +119,7 @@ internal sealed class PairSwap
     public void Commit()
     {
         var pending = _journal + TemporarySuffix;
-        using (var journal = new FileStream(pending, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var journal = OwnerOnlyFile.CreateExclusive(pending))
         {
             var text = new StringBuilder();
             foreach (var target in _targets.Where(t => File.Exists(t.Temporary)))
@@ -161,50 +169,46 @@ internal sealed class PairSwap
         DeleteQuietly(_journal + TemporarySuffix);
     }
 
-    private static void Write(Target target, Action<Stream> write)
+    private static void Write(Target target, Action<Stream> write) => Write(target, target.Temporary, write);
+
+    /// <summary>Creates <paramref name="temporary"/> exclusively (owner-only, no link followed), writes it, gives it the owner and mode it is to have, and flushes it.</summary>
+    private static void Write(Target target, string temporary, Action<Stream> write)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Owner-only until the content is complete and the current file's mode is applied.
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(target.Temporary, options))
-        {
-            write(stream);
-            stream.Flush(flushToDisk: true);
-        }
-
-        FinishTemporary(target, target.Temporary);
+        using var stream = OwnerOnlyFile.CreateExclusive(temporary);
+        write(stream);
+        stream.Flush();
+        Finish(target, stream.SafeFileHandle);
+        stream.Flush(flushToDisk: true);
     }
 
-    /// <summary>Gives <paramref name="temporary"/> the mode, owner and group of the file it will replace, and flushes it.</summary>
-    private static void FinishTemporary(Target target, string temporary)
+    /// <summary>
+    /// Gives the open temporary file the owner and group of the file it will replace, and its mode — owner-only for
+    /// the key, whatever the current key's mode — through the handle, never the name.
+    /// </summary>
+    private static void Finish(Target target, SafeFileHandle file)
     {
-        if (!OperatingSystem.IsWindows() && File.Exists(target.Path))
+        if (OperatingSystem.IsWindows() || !File.Exists(target.Path))
         {
-            if (OperatingSystem.IsLinux())
-            {
-                var (owner, group) = UnixFile.GetOwner(target.Path);
-                if (UnixFile.GetOwner(temporary) != (owner, group))
-                {
-                    try
-                    {
-                        UnixFile.SetOwner(temporary, owner, group);
-                    }
-                    catch (IOException ex)
-                    {
-                        throw new IOException($"'{target.Path}' belongs to user {owner}, group {group}, which this process cannot give the new file ({ex.Message}); run the renewal as that user or as root.", ex);
-                    }
-                }
-            }
-
-            File.SetUnixFileMode(temporary, File.GetUnixFileMode(target.Path));
+            return;
         }
 
-        using var flush = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
-        flush.Flush(flushToDisk: true);
+        if (OperatingSystem.IsLinux())
+        {
+            var (owner, group) = UnixFile.GetOwner(target.Path);
+            if (UnixFile.TryStat(file) is { } status && (status.OwnerId, status.GroupId) != (owner, group))
+            {
+                try
+                {
+                    UnixFile.SetOwner(file, owner, group);
+                }
+                catch (IOException ex)
+                {
+                    throw new IOException($"'{target.Path}' belongs to user {owner}, group {group}, which this process cannot give the new file ({ex.Message}); run the renewal as that user or as root.", ex);
+                }
+            }
+        }
+
+        File.SetUnixFileMode(file, target.IsKey ? OwnerOnlyFile.FileMode : File.GetUnixFileMode(target.Path));
     }
 
     private static void MoveIfPresent(string from, string to)
@@ -257,9 +261,12 @@ internal sealed class PairSwap
         Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + suffix);
 
     /// <summary>One file of the pair and the names used while it is replaced.</summary>
-    internal sealed class Target(string path)
+    internal sealed class Target(string path, bool isKey = false)
     {
         public string Path { get; } = path;
+
+        /// <summary>Gets whether this is the private key, always written owner-only.</summary>
+        public bool IsKey { get; } = isKey;
 
         public string Temporary { get; } = Hidden(path, TemporarySuffix);
 

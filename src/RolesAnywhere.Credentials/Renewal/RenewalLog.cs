@@ -37,6 +37,10 @@ internal static partial class RenewalLog
         Message = "Running the issuer command '{Program}' as {ResolvedProgram}")]
     public static partial void RunningIssuerCommand(ILogger logger, string program, string resolvedProgram);
 
+    [LoggerMessage(EventId = 110, EventName = "RenewalKeyModeNarrowed", Level = LogLevel.Warning,
+        Message = "The key file {KeyPath} had mode {Mode}, readable or writable by others; the new key is written owner-only (0600). Treat the old key as exposed")]
+    public static partial void KeyModeNarrowed(ILogger logger, string keyPath, string mode);
+
     [LoggerMessage(EventId = 106, EventName = "CertificateRenewalSwitchFailed", Level = LogLevel.Warning,
         Message = "The credentials could not load the renewed certificate (serial {Serial}) at once; they keep the pair they have and read the files again at their next refresh")]
     public static partial void SwitchFailed(ILogger logger, string serial, Exception exception);

@@ -14,7 +14,7 @@ internal static class Mounts
     public static void RequireRoot() =>
         Requirement.That(OperatingSystem.IsLinux() && IsRoot && TryRun("mount", ["--version"]), "needs root and mount on Linux (read-only bind mounts, a size-limited tmpfs)");
 
-    public static void MountTmpfs(string folder, int kilobytes) => Run("mount", "-t", "tmpfs", "-o", $"size={kilobytes}k", "tmpfs", folder);
+    public static void MountTmpfs(string folder, int kilobytes) => Run("mount", "-t", "tmpfs", "-o", $"size={kilobytes}k,mode=0700", "tmpfs", folder);
 
     public static void MakeReadOnly(string folder)
     {

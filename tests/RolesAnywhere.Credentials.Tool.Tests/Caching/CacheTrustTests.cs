@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Time.Testing;
 using RolesAnywhere.Credentials.Tool.Caching;
-using RolesAnywhere.Credentials.Tool.IO;
 using RolesAnywhere.Credentials.TestSupport;
 using RolesAnywhere.Credentials.Tool.Tests.Support;
+using RolesAnywhere.Credentials.IO;
+using RolesAnywhere.Credentials.Tool.IO;
 
 namespace RolesAnywhere.Credentials.Tool.Tests.Caching;
 

@@ -160,6 +160,7 @@ public sealed partial class RenewEndToEndTests(RenewFixture fixture) : IClassFix
         fixture.Cfssl.Require();
         var old = WritePair(fixture.Cfssl.Ca, age: 25, remaining: 5);
         File.WriteAllText(_dir.File("auth.key"), fixture.Cfssl.AuthKey + "\n");
+        OwnerOnly(_dir.File("auth.key"));
 
         var run = await Tool(["--cfssl-url", fixture.Cfssl.Url.ToString(), "--cfssl-profile", "authed", "--cfssl-auth-key-file", _dir.File("auth.key"),
             "--trust-anchor-certificate", fixture.Cfssl.Ca.CertificatePath]);
@@ -295,12 +296,19 @@ public sealed partial class RenewEndToEndTests(RenewFixture fixture) : IClassFix
     [InlineData("unterminated quote", "--issuer-command 'openssl \"x509' cannot be split")]
     [InlineData("pkcs11 key", "names a key in a PKCS#11 token or a TPM")]
     [InlineData("bad auth key", "does not hold a hexadecimal key")]
+    [InlineData("world-readable auth key", "is readable by all users (mode 0644), so the CFSSL auth key is exposed")]
     [InlineData("missing certificate", "--certificate is required")]
     public async Task Renew_WrongCommandLine_ExitTwoWithAClearMessage(string name, string expected)
     {
         using var ca = RenewalCa.Create(_dir.Path, "ca");
         var old = WritePair(ca, age: 25, remaining: 5);
         File.WriteAllText(_dir.File("bad.key"), "not hex, and secret\n");
+        OwnerOnly(_dir.File("bad.key"));
+        File.WriteAllText(_dir.File("shared.key"), "0123456789abcdef, a secret\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(_dir.File("shared.key"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
         var issuer = new[] { "--issuer-command", OpenSsl(ca) };
         string[] args = name switch
         {
@@ -313,6 +321,7 @@ public sealed partial class RenewEndToEndTests(RenewFixture fixture) : IClassFix
             "cfssl flags without cfssl" => [.. issuer, "--cfssl-profile", "client"],
             "unterminated quote" => ["--issuer-command", "openssl \"x509"],
             "bad auth key" => ["--cfssl-url", "http://127.0.0.1:1", "--cfssl-auth-key-file", _dir.File("bad.key")],
+            "world-readable auth key" => ["--cfssl-url", "http://127.0.0.1:1", "--cfssl-auth-key-file", _dir.File("shared.key")],
             _ => [.. issuer],
         };
         string[] files = name switch
@@ -339,6 +348,14 @@ public sealed partial class RenewEndToEndTests(RenewFixture fixture) : IClassFix
 
     private Task<ExternalProcess> Tool(string[] args) =>
         ExternalProcess.RunAsync(ToolBinary.Path, ["renew", "--certificate", CertificatePath, "--private-key", KeyPath, .. args], NoEnvironment);
+
+    private static void OwnerOnly(string file)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
 
     private RenewalPair WritePair(RenewalCa ca, int age, int remaining) => RenewalPair.Write(ca, CertificatePath, KeyPath, age, remaining);
 
