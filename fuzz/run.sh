@@ -42,7 +42,7 @@ if [ "${FUZZ_NO_BUILD:-0}" != 1 ] || [ ! -f "$harness" ]; then
     fi
     # The assemblies whose parsers are fuzzed; afl sees branches in these only (not in the BCL, the SDK or the harness).
     # Pkcs11Interop parses the pkcs11: URIs (its Pkcs11Uri), so its branches count too.
-    for assembly in RolesAnywhere.Credentials.dll RolesAnywhere.Credentials.Pkcs11.dll RolesAnywhere.Credentials.MLDsa.dll rolesanywhere.dll Pkcs11Interop.dll; do
+    for assembly in RolesAnywhere.Credentials.dll RolesAnywhere.Credentials.Authorization.dll RolesAnywhere.Credentials.Pkcs11.dll RolesAnywhere.Credentials.MLDsa.dll rolesanywhere.dll Pkcs11Interop.dll; do
         "$work/tools/sharpfuzz" "$bin/$assembly" >/dev/null
     done
 fi

@@ -19,6 +19,8 @@ public static class FuzzTargets
         ServeTarget.Target,
         Pkcs11UriTarget.Target,
         CertSelectorTarget.Target,
+        TerminalTextTarget.Target,
+        TrustPolicyTarget.Target,
     ];
 
     /// <summary>The targets in the order <c>fuzz/run.sh</c> runs them.</summary>

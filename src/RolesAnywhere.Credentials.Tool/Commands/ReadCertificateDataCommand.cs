@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 using RolesAnywhere.Credentials.Signing;
 using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Credentials;
@@ -33,6 +34,13 @@ internal static class ReadCertificateDataCommand
         return ToolApplication.Success;
     }
 
+    /// <summary>The serial as the official helper prints it (unsigned decimal), from the one serial home; a negative encoding is refused as credential-process refuses it.</summary>
+    private static string Serial(X509Certificate2 certificate) =>
+        CertificateSerialNumber.IsEncodedNegative(certificate)
+            ? throw new RolesAnywhereConfigurationException(
+                $"The certificate '{certificate.Subject}' has the serial number {Convert.ToHexString(certificate.SerialNumberBytes.Span)} encoded as a negative integer, which RFC 5280 forbids; IAM Roles Anywhere would read another number than the one printed. Have the CA issue a new certificate with a positive serial.")
+            : CertificateSerialNumber.FromCertificate(certificate).ToDecimalString();
+
     internal static CertificateDescription Describe(X509Certificate2 certificate)
     {
         var (keyType, algorithms) = certificate.GetKeyAlgorithm() switch
@@ -47,7 +55,7 @@ internal static class ReadCertificateDataCommand
         {
             KeyType = keyType,
             CertificateData = Convert.ToBase64String(certificate.RawData),
-            SerialNumber = new System.Numerics.BigInteger(certificate.GetSerialNumber(), isUnsigned: true, isBigEndian: false).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            SerialNumber = Serial(certificate),
             SupportedAlgorithms = algorithms,
             Subject = certificate.Subject,
             Issuer = certificate.Issuer,

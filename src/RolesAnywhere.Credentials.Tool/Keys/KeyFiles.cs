@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using RolesAnywhere.Credentials.Identity.Decoding;
 using RolesAnywhere.Credentials.Tool.Cli;
 
+using RolesAnywhere.Credentials.Identity;
+
 namespace RolesAnywhere.Credentials.Tool.Keys;
 
 /// <summary>
@@ -29,11 +31,13 @@ internal static class KeyFiles
             throw new RolesAnywhereConfigurationException($"The file '{path}' (--{Flags.Certificate}) holds no certificate{MaterialHints.ForMissingCertificate(material)}.");
         }
 
-        foreach (var extra in certificates.Skip(1))
+        // The workload's certificate, not whichever the bundle lists first (a PKCS#12 often puts the CA first).
+        var leaf = SigningIdentityLoader.SelectLeaf(certificates, material.Keys.FirstOrDefault());
+        foreach (var extra in certificates.Where(c => !ReferenceEquals(c, leaf)))
         {
             extra.Dispose();
         }
 
-        return certificates[0];
+        return leaf;
     }
 }

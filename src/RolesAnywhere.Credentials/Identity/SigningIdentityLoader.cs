@@ -124,8 +124,12 @@ internal static class SigningIdentityLoader
             : (embedded, certificateSource);
     }
 
-    /// <summary>The certificate whose public key is the software key's; else the first end-entity certificate; else the first.</summary>
-    private static X509Certificate2 SelectLeaf(List<X509Certificate2> certificates, AsymmetricAlgorithm? key)
+    /// <summary>
+    /// The certificate whose public key is the software key's; else the first end-entity certificate; else the first. The one
+    /// rule for which certificate of a bundle (PEM chain, PKCS#12) is the workload's: the credentials and the tool's
+    /// <c>read-certificate-data</c> both use it.
+    /// </summary>
+    internal static X509Certificate2 SelectLeaf(List<X509Certificate2> certificates, AsymmetricAlgorithm? key)
     {
         if (certificates.Count == 1)
         {
