@@ -214,17 +214,17 @@ public sealed partial class CertificateRenewer
             RenewalLog.RenewingExpired(_logger, leaf.SerialNumber, RenewalSchedule.NotAfter(leaf));
         }
 
-        return await RenewAsync(swap, current, cancellationToken).ConfigureAwait(false);
+        return await RenewAsync(swap, current, force, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<CertificateRenewalResult> RenewAsync(PairSwap swap, SigningIdentity current, CancellationToken cancellationToken)
+    private async Task<CertificateRenewalResult> RenewAsync(PairSwap swap, SigningIdentity current, bool force, CancellationToken cancellationToken)
     {
         var leaf = current.Certificate;
         using var trustAnchor = ReadTrustAnchor();
         using var key = RenewalKey.Create(_keyAlgorithm, leaf);
         var request = key.CreateRequest(leaf.SubjectName, SubjectAlternativeNames.Extension(leaf));
         var issued = await IssueAsync(request, cancellationToken).ConfigureAwait(false);
-        var changes = IssuedCertificateCheck.Run(issued, key, request, leaf, current.Intermediates, trustAnchor, _acceptIdentityChanges, _acceptIssuerChange, _time.GetUtcNow());
+        var changes = IssuedCertificateCheck.Run(issued, key, request, leaf, current.Intermediates, trustAnchor, _acceptIdentityChanges, _acceptIssuerChange, force, _time.GetUtcNow());
         var (certificatePem, intermediatesPem) = Pem(issued, current);
         WarnIfKeyWasShared(swap.Key.Path);
         try

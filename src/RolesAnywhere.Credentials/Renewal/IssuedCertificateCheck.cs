@@ -14,7 +14,7 @@ internal static class IssuedCertificateCheck
 {
     /// <summary>Runs every check; returns what the CA changed that is acceptable, as sentences.</summary>
     /// <exception cref="CertificateRenewalException">A check failed (<see cref="CertificateRenewalStage.Verification"/>).</exception>
-    public static IReadOnlyList<string> Run(IssuedCertificate issued, RenewalKey key, CertificateSigningRequest request, X509Certificate2 current, X509Certificate2Collection intermediates, X509Certificate2? trustAnchor, bool acceptIdentityChanges, bool acceptIssuerChange, DateTimeOffset now)
+    public static IReadOnlyList<string> Run(IssuedCertificate issued, RenewalKey key, CertificateSigningRequest request, X509Certificate2 current, X509Certificate2Collection intermediates, X509Certificate2? trustAnchor, bool acceptIdentityChanges, bool acceptIssuerChange, bool force, DateTimeOffset now)
     {
         var leaf = issued.Certificate;
         var serial = leaf.SerialNumber;
@@ -30,13 +30,19 @@ internal static class IssuedCertificateCheck
             throw Failed(string.Create(CultureInfo.InvariantCulture, $"validity check failed: the issued certificate (serial {serial}) is valid from {notBefore:yyyy-MM-ddTHH:mm:ssZ} to {notAfter:yyyy-MM-ddTHH:mm:ssZ}, which does not include now ({now:yyyy-MM-ddTHH:mm:ssZ}); check the CA's clock and this machine's."));
         }
 
+        var changes = new List<string>();
         var currentNotAfter = RenewalSchedule.NotAfter(current);
-        if (notAfter <= currentNotAfter)
+        if (notAfter <= currentNotAfter && force)
         {
-            throw Failed(string.Create(CultureInfo.InvariantCulture, $"validity check failed: the issued certificate (serial {serial}) expires at {notAfter:yyyy-MM-ddTHH:mm:ssZ}, no later than the current one ({currentNotAfter:yyyy-MM-ddTHH:mm:ssZ}); renewing would gain nothing. Check the CA profile's expiry."));
+            // A forced renewal is a rekey (after a key compromise, the new key is the gain): a validity no longer than the
+            // current one is reported, not refused (cfssl rounds validity to the minute: twice in a minute gives the same).
+            changes.Add(string.Create(CultureInfo.InvariantCulture, $"the new certificate expires at {notAfter:yyyy-MM-ddTHH:mm:ssZ}, no later than the previous one ({currentNotAfter:yyyy-MM-ddTHH:mm:ssZ}); installed because the renewal was forced (a new key)"));
+        }
+        else if (notAfter <= currentNotAfter)
+        {
+            throw Failed(string.Create(CultureInfo.InvariantCulture, $"validity check failed: the issued certificate (serial {serial}) expires at {notAfter:yyyy-MM-ddTHH:mm:ssZ}, no later than the current one ({currentNotAfter:yyyy-MM-ddTHH:mm:ssZ}); renewing would gain nothing. Check the CA profile's expiry, or force the renewal (RenewNowAsync, renew --force) to rekey anyway."));
         }
 
-        var changes = new List<string>();
         var identityChanges = new List<string>();
         // Compared as text: CAs re-encode names (CFSSL writes PrintableString where the request had UTF8String).
         if (!string.Equals(leaf.SubjectName.Name, request.Subject.Name, StringComparison.Ordinal))

@@ -82,6 +82,44 @@ public sealed class CommandIssuerRenewalTests
         Assert.Equal(result.Serial, world.CurrentCertificate().SerialNumber);
     }
 
+    [Fact]
+    public async Task RenewNowAsync_NewValidityNotLonger_RekeysProvesAndReports()
+    {
+        RenewalWorld.RequireOpenSsl();
+        using var world = RenewalWorld.Create(TimeSpan.FromDays(1), TimeSpan.FromDays(29));
+        var oldKey = File.ReadAllBytes(world.KeyPath);
+        var renewer = new CertificateRenewer(world.Options(world.OpenSslIssuer(days: 10)));
+        var proofs = 0;
+        renewer.SessionProof = (proposed, _) =>
+        {
+            Interlocked.Increment(ref proofs);
+            Assert.NotEqual(world.CurrentCertificate().SerialNumber, proposed.Certificate.SerialNumber); // proven before the swap
+            return Task.CompletedTask;
+        };
+
+        var result = await renewer.RenewNowAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(CertificateRenewalOutcome.Renewed, result.Outcome);
+        Assert.Equal(1, proofs);
+        Assert.NotEqual(oldKey, File.ReadAllBytes(world.KeyPath));
+        Assert.Contains(result.Changes, c => c.Contains("no later than the previous one", StringComparison.Ordinal) && c.Contains("the renewal was forced (a new key)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RenewIfDueAsync_NewValidityNotLonger_RefusedNamingTheForcedRenewal()
+    {
+        RenewalWorld.RequireOpenSsl();
+        using var world = RenewalWorld.Due();
+        var pair = world.Snapshot();
+
+        var ex = await Assert.ThrowsAsync<CertificateRenewalException>(() => new CertificateRenewer(world.Options(world.OpenSslIssuer(days: 2))).RenewIfDueAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(CertificateRenewalStage.Verification, ex.Stage);
+        Assert.Contains("renewing would gain nothing", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("renew --force", ex.Message, StringComparison.Ordinal);
+        world.AssertUnchanged(pair);
+    }
+
     [Theory]
     [InlineData(RenewalKeyAlgorithm.Rsa2048, false, "RSA", 2048)]
     [InlineData(RenewalKeyAlgorithm.Same, true, "RSA", 2048)]

@@ -155,6 +155,36 @@ public sealed partial class RenewEndToEndTests(RenewFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Renew_ForceTwiceInTheSameMinuteAgainstCfssl_RekeysBothTimesEachProven()
+    {
+        fixture.Cfssl.Require();
+        var old = WritePair(fixture.Cfssl.Ca, age: 25, remaining: 5);
+        var before = fixture.Emulator.Requests.Count;
+
+        var first = await Tool(["--cfssl-url", fixture.Cfssl.Url.ToString(), "--force", .. fixture.SessionFlags()]);
+        var afterFirst = File.ReadAllBytes(KeyPath);
+        using var firstIdentity = SigningIdentity.FromFiles(CertificatePath, KeyPath);
+        var firstCertificate = firstIdentity.Certificate;
+        var second = await Tool(["--cfssl-url", fixture.Cfssl.Url.ToString(), "--force", .. fixture.SessionFlags()]);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        using var now = SigningIdentity.FromFiles(CertificatePath, KeyPath);
+        Assert.NotEqual(old.Key, afterFirst);
+        Assert.NotEqual(afterFirst, File.ReadAllBytes(KeyPath));
+        Assert.StartsWith($"renewed: serial {firstCertificate.SerialNumber} -> {now.Certificate.SerialNumber}, ", second.Stdout, StringComparison.Ordinal);
+        var proofs = fixture.Emulator.Requests.Skip(before).ToList();
+        Assert.Equal(2, proofs.Count);
+        Assert.All(proofs, p => Assert.Equal(201, p.StatusCode));
+        Assert.Equal(Convert.ToBase64String(now.Certificate.RawData), proofs[1].Headers["X-Amz-X509"]);
+        if (firstCertificate.NotAfter >= now.Certificate.NotAfter)
+        {
+            // cfssl rounds the validity to the minute: the same minute gives the same expiry, reported, not refused.
+            Assert.Contains("installed because the renewal was forced (a new key)", second.Stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Renew_CfsslAuthsignWithKeyFile_Renews()
     {
         fixture.Cfssl.Require();
