@@ -11,6 +11,9 @@ internal sealed class AuditResult
 
     public required AuditOptions Options { get; init; }
 
+    /// <summary>Per certificate, what it did (the <c>--timeline</c> view), ordered by the certificate's first event.</summary>
+    public IReadOnlyList<Sessions.CertificateTimeline> Timelines { get; init; } = [];
+
     /// <summary>Whether any finding is at or above <paramref name="threshold"/> (the <c>--fail-on</c> test).</summary>
     public bool HasFindingsAtOrAbove(Severity threshold) => Findings.Any(f => f.Severity >= threshold);
 }

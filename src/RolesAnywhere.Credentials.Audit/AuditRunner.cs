@@ -6,6 +6,7 @@ using RolesAnywhere.Credentials.Audit.Reading;
 using RolesAnywhere.Credentials.Audit.Records;
 using RolesAnywhere.Credentials.Audit.Rules;
 using RolesAnywhere.Credentials.Audit.Sessions;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Audit;
 
@@ -56,6 +57,11 @@ internal static class AuditRunner
             findings.AddRange(rule.Evaluate(evidence, options));
         }
 
+        for (var i = 0; i < findings.Count; i++)
+        {
+            findings[i] = WithLinkedCalls(findings[i], evidence);
+        }
+
         findings.Sort((a, b) => a.EventTime != b.EventTime ? a.EventTime.CompareTo(b.EventTime) : string.CompareOrdinal(a.Rule, b.Rule));
         summary.SessionsIssued = evidence.Attempts.Count(a => a.Succeeded);
         summary.SessionsRefused = evidence.Refused.Total;
@@ -69,7 +75,30 @@ internal static class AuditRunner
             summary.CreateSessionSources[kind] = summary.CreateSessionSources.GetValueOrDefault(kind) + 1;
         }
 
-        return new AuditResult { Findings = findings, Summary = summary, Options = options };
+        var timelines = evidence.Timelines.Values.Where(t => t.Events.Count > 0).OrderBy(t => t.Events[0].Time).ThenBy(t => t.Serial.ToString(), StringComparer.Ordinal).ToList();
+        return new AuditResult { Findings = findings, Summary = summary, Options = options, Timelines = timelines };
+    }
+
+    /// <summary>A finding about a certificate carries the calls made with its credentials: what the responder reads next.</summary>
+    private static Finding WithLinkedCalls(Finding finding, AuditEvidence evidence)
+    {
+        if (finding.SerialNumber is null || !CertificateSerialNumber.TryParse(finding.SerialNumber, out var serial) ||
+            !evidence.Timelines.TryGetValue(serial, out var timeline))
+        {
+            return finding;
+        }
+
+        var calls = timeline.Events.Where(e => e.EventName != "CreateSession" || e.EventSource != CloudTrailRecordParser.RolesAnywhereSource).ToList();
+        if (calls.Count == 0)
+        {
+            return finding;
+        }
+
+        return finding with
+        {
+            LinkedCalls = calls.Take(Finding.MaxLinkedCalls).ToList(),
+            LinkedCallsNotListed = Math.Max(0, calls.Count - Finding.MaxLinkedCalls) + timeline.CallsNotListed,
+        };
     }
 
     private static async Task ReadSourceAsync(

@@ -6,7 +6,9 @@ namespace RolesAnywhere.Credentials.Audit.Output;
 /// <summary>
 /// One JSON object per line per finding: <c>rule</c>, <c>severity</c>, <c>eventTime</c>, <c>eventName</c>, <c>eventId</c>,
 /// <c>sourceIPAddress</c>, <c>serialNumber</c> (lowercase hex, as in the role session name), <c>subject</c>,
-/// <c>roleArn</c>, <c>trustAnchorArn</c>, <c>message</c>, plus <c>relatedEventIds</c> and <c>input</c>. Absent values are <c>null</c>.
+/// <c>roleArn</c>, <c>trustAnchorArn</c>, <c>message</c>, plus <c>relatedEventIds</c>, <c>linkedCalls</c> (calls made with the
+/// certificate's credentials: <see cref="TimelineReport.WriteCall"/>), <c>linkedCallsNotListed</c> and <c>input</c>.
+/// Absent values are <c>null</c>.
 /// </summary>
 internal static class JsonLinesReport
 {
@@ -51,6 +53,14 @@ internal static class JsonLinesReport
         }
 
         writer.WriteEndArray();
+        writer.WriteStartArray("linkedCalls");
+        foreach (var call in finding.LinkedCalls)
+        {
+            TimelineReport.WriteCall(writer, call);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("linkedCallsNotListed", finding.LinkedCallsNotListed);
         writer.WriteString("input", finding.Input);
         writer.WriteEndObject();
     }

@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Text;
 using RolesAnywhere.Credentials.Audit.Rules;
+using RolesAnywhere.Credentials.Authorization.Text;
 
 namespace RolesAnywhere.Credentials.Audit.Output;
 
 /// <summary>A table of findings (time order) and a summary of what was read, for a terminal or a cron mail.</summary>
 internal static class TextReport
 {
+    /// <summary>Calls made with a finding's certificate listed under it in the table.</summary>
+    private const int MaxLinkedCallsShown = 5;
+
     public static async Task WriteAsync(AuditResult result, Stream output, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
@@ -16,7 +20,17 @@ internal static class TextReport
             text.Append(CultureInfo.InvariantCulture, $"{"SEVERITY",-8} {"RULE",-26} {"TIME (UTC)",-20} {"EVENT",-22} {"SOURCE",-16} {"SERIAL",-18} MESSAGE\n");
             foreach (var f in findings)
             {
-                text.Append(CultureInfo.InvariantCulture, $"{SeverityNames.Name(f.Severity),-8} {f.Rule,-26} {f.EventTime.UtcDateTime:yyyy-MM-dd HH:mm:ss} {Cut(f.EventName, 22),-22} {Cut(f.SourceIpAddress ?? "-", 16),-16} {Cut(f.SerialNumber ?? "-", 18),-18} {f.Message}\n");
+                text.Append(CultureInfo.InvariantCulture, $"{SeverityNames.Name(f.Severity),-8} {f.Rule,-26} {f.EventTime.UtcDateTime:yyyy-MM-dd HH:mm:ss} {Cut(f.EventName, 22),-22} {Cut(f.SourceIpAddress ?? "-", 16),-16} {Cut(f.SerialNumber ?? "-", 18),-18} {Safe(f.Message)}\n");
+                foreach (var call in f.LinkedCalls.Take(MaxLinkedCallsShown))
+                {
+                    text.Append("         then ").Append(TimelineReport.Describe(call)).Append('\n');
+                }
+
+                var more = f.LinkedCalls.Count - Math.Min(f.LinkedCalls.Count, MaxLinkedCallsShown) + f.LinkedCallsNotListed;
+                if (more > 0)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"         then … {more} more call(s) with its credentials (--format json lists {Finding.MaxLinkedCalls}; --timeline shows them per certificate)\n");
+                }
             }
 
             text.Append('\n');
@@ -46,7 +60,7 @@ internal static class TextReport
             text.Append(CultureInfo.InvariantCulture, $"PARTIAL: {s.IncompleteCount} input(s) not read to the end (--allow-partial); the findings cover only what was read:\n");
             foreach (var incomplete in s.IncompleteInputs)
             {
-                text.Append("  incomplete: ").Append(incomplete).Append('\n');
+                text.Append("  incomplete: ").Append(Safe(incomplete)).Append('\n');
             }
         }
 
@@ -72,7 +86,7 @@ internal static class TextReport
         text.Append("Rules not armed: ").Append(NotArmed(result.Options)).Append('\n');
         foreach (var problem in s.Problems)
         {
-            text.Append("malformed: ").Append(problem).Append('\n');
+            text.Append("malformed: ").Append(Safe(problem)).Append('\n');
         }
 
         if (s.Malformed > s.Problems.Count)
@@ -121,9 +135,12 @@ internal static class TextReport
         return missing.Count == 0 ? "none" : string.Join(", ", missing);
     }
 
+    /// <summary>Text from the logs (an attacker's to choose), with control and format characters shown as escapes.</summary>
+    internal static string Safe(string? text) => TerminalText.Escape(text) ?? string.Empty;
+
     private static string Cut(string text, int width)
     {
-        var line = text.ReplaceLineEndings(" ");
+        var line = Safe(text);
         return line.Length <= width ? line : string.Concat(line.AsSpan(0, width - 1), "…");
     }
 }

@@ -15,5 +15,6 @@ internal static class AuditRules
         new ProfileChangedRule(),
         new NewSourceForCertificateRule(),
         new UnrecognizedSourceAddressRule(),
+        new RoleChainingRule(),
     ];
 }

@@ -27,6 +27,16 @@ internal sealed record Finding
 
     public IReadOnlyList<string> RelatedEventIds { get; init; } = [];
 
+    /// <summary>
+    /// Calls made with the credentials of the certificate's sessions (and sessions chained from them), in time order,
+    /// at most <see cref="MaxLinkedCalls"/>; <see cref="LinkedCallsNotListed"/> counts the rest.
+    /// </summary>
+    public IReadOnlyList<Sessions.LinkedCall> LinkedCalls { get; init; } = [];
+
+    public long LinkedCallsNotListed { get; init; }
+
+    public const int MaxLinkedCalls = 20;
+
     /// <summary>The file, S3 object or <c>-</c> the event came from.</summary>
     public string? Input { get; init; }
 }

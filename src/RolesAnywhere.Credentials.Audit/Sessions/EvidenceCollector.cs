@@ -20,6 +20,15 @@ internal sealed class EvidenceCollector
     private readonly List<ControlPlaneChange> _changes = [];
     private readonly Dictionary<RoleSessionKey, DownstreamUse> _downstream = [];
     private readonly StringPool _strings = new();
+
+    /// <summary>Role sessions an STS AssumeRole by a serial-named session asked for: their calls are kept one by one too.</summary>
+    private readonly HashSet<RoleSessionKey> _chained = [];
+
+    /// <summary>At most this many chained role sessions are followed (each made by a session's own AssumeRole call).</summary>
+    public const int MaxChainedSessions = 100_000;
+
+    /// <summary>Role chaining is followed this many hops from the certificate's own session.</summary>
+    public const int MaxChainDepth = 4;
     private readonly RefusedCalls _refused = new();
 
     public int Sessions => _attempts.Count;
@@ -46,11 +55,24 @@ internal sealed class EvidenceCollector
         {
             if (!_downstream.TryGetValue(key, out var use))
             {
-                use = new DownstreamUse();
+                // Calls are kept one by one only for sessions that may be a certificate's: named like a serial (as Roles
+                // Anywhere names them), or chained from one. Every other session of the account is only counted.
+                use = new DownstreamUse(keepsDetails: CertificateSerialNumber.TryParse(key.SessionName, out _) || _chained.Contains(key));
                 _downstream[key] = use;
             }
 
-            use.Add(record.EventTime, record.SourceIpAddress, record.EventName, record.EventId, input);
+            var chainedTo = record.EventSource == CloudTrailRecordParser.StsSource && record.EventName == "AssumeRole" ? record.Request.RoleArn : null;
+            if (use.KeepsDetails && chainedTo is not null && record.Request.RoleSessionName is { } chainedName &&
+                _chained.Count < MaxChainedSessions && RoleSessionKey.TryFromRole(chainedTo, chainedName, out var chainedKey))
+            {
+                _chained.Add(chainedKey);
+            }
+
+            use.Add(
+                new LinkedCall(record.EventTime, _strings.Intern(record.EventSource)!, _strings.Intern(record.EventName)!, _strings.Intern(record.SourceIpAddress),
+                    record.EventId, _strings.Intern(record.ErrorCode), _strings.Intern(chainedTo), use.KeepsDetails ? _strings.Intern(record.Identity.Arn) : null,
+                    chainedTo is null ? null : record.Request.RoleSessionName),
+                _strings.Intern(input));
         }
     }
 
@@ -78,6 +100,7 @@ internal sealed class EvidenceCollector
 
         var uses = new List<CertificateUse>();
         var sessions = new Dictionary<RoleSessionKey, (CertificateSerialNumber Serial, string? Subject, string? RoleArn, string? TrustAnchorArn)>();
+        var chains = new List<RoleChain>();
         foreach (var attempt in _attempts)
         {
             if (attempt.Serial is not { } serial)
@@ -109,7 +132,59 @@ internal sealed class EvidenceCollector
             sessions.TryAdd(session, (serial, assume.SourceIdentity, assume.RoleArn, null));
         }
 
+        // Sessions chained from a certificate's session (an STS AssumeRole made with its credentials) belong to the same
+        // certificate: followed hop by hop, at most MaxChainDepth hops.
+        var frontier = sessions.Keys.ToList();
+        for (var depth = 0; depth < MaxChainDepth && frontier.Count > 0; depth++)
+        {
+            var next = new List<RoleSessionKey>();
+            foreach (var key in frontier)
+            {
+                if (!_downstream.TryGetValue(key, out var use))
+                {
+                    continue;
+                }
+
+                var owner = sessions[key];
+                foreach (var assume in use.AssumeRoles)
+                {
+                    chains.Add(new RoleChain(owner.Serial, owner.Subject, owner.RoleArn, key, assume, depth + 1));
+                    if (assume.ErrorCode is null && assume.TargetRoleArn is { } target && assume.TargetSessionName is { } name &&
+                        RoleSessionKey.TryFromRole(target, name, out var chainedKey) && !sessions.ContainsKey(chainedKey))
+                    {
+                        sessions[chainedKey] = (owner.Serial, owner.Subject, target, owner.TrustAnchorArn);
+                        next.Add(chainedKey);
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
         long linkedCalls = 0;
+        var timelines = new Dictionary<CertificateSerialNumber, CertificateTimeline>();
+        CertificateTimeline TimelineOf(CertificateSerialNumber serial, string? subject)
+        {
+            if (!timelines.TryGetValue(serial, out var timeline))
+            {
+                timeline = new CertificateTimeline(serial);
+                timelines[serial] = timeline;
+            }
+
+            timeline.Subject ??= subject;
+            return timeline;
+        }
+
+        foreach (var attempt in _attempts)
+        {
+            if (attempt.Serial is { } serial)
+            {
+                TimelineOf(serial, attempt.Subject).Add(new LinkedCall(
+                    attempt.Time, CloudTrailRecordParser.RolesAnywhereSource, "CreateSession", attempt.SourceIp, attempt.EventId, attempt.ErrorCode,
+                    attempt.RoleArn, attempt.Session is { } s ? $"{s.RoleName}/{s.SessionName}" : null));
+            }
+        }
+
         foreach (var (key, use) in _downstream)
         {
             if (!sessions.TryGetValue(key, out var owner))
@@ -118,6 +193,13 @@ internal sealed class EvidenceCollector
             }
 
             linkedCalls += use.Calls;
+            var timeline = TimelineOf(owner.Serial, owner.Subject);
+            foreach (var call in use.EarliestCalls)
+            {
+                timeline.Add(call);
+            }
+
+            timeline.CallsNotListed += use.CallsNotListed;
             foreach (var first in use.FirstBySource.Values)
             {
                 uses.Add(new CertificateUse
@@ -128,8 +210,18 @@ internal sealed class EvidenceCollector
             }
         }
 
+        foreach (var timeline in timelines.Values)
+        {
+            timeline.Sort();
+        }
+
         uses.Sort((a, b) => a.Time.CompareTo(b.Time));
-        return new AuditEvidence { Attempts = _attempts, CertificateUses = uses, Changes = _changes, LinkedCalls = linkedCalls, Refused = _refused };
+        chains.Sort((a, b) => a.Call.Time.CompareTo(b.Call.Time));
+        return new AuditEvidence
+        {
+            Attempts = _attempts, CertificateUses = uses, Changes = _changes, LinkedCalls = linkedCalls, Refused = _refused,
+            Timelines = timelines, RoleChains = chains,
+        };
     }
 
     private static bool IsByRolesAnywhere(CloudTrailRecord record) =>

@@ -10,12 +10,16 @@ namespace RolesAnywhere.Credentials.Tool.Audit;
 /// <summary>The validated flags of <c>audit</c>: every problem is reported at once, each naming its flag.</summary>
 internal sealed class AuditArguments
 {
-    private AuditArguments(AuditOptions options, ReportFormat format, Severity failOn)
+    private AuditArguments(AuditOptions options, ReportFormat format, Severity failOn, bool timeline)
     {
         Options = options;
         Format = format;
         FailOn = failOn;
+        Timeline = timeline;
     }
+
+    /// <summary>Whether to print the per-certificate timeline (<c>--timeline</c>) instead of the findings.</summary>
+    public bool Timeline { get; }
 
     public AuditOptions Options { get; }
 
@@ -86,12 +90,18 @@ internal sealed class AuditArguments
             S3Endpoint = endpoint,
         };
 
+        var timeline = parsed.IsSet(Flags.Timeline);
+        if (timeline && format == ReportFormat.Sarif)
+        {
+            errors.Add($"--{Flags.Timeline} prints text or JSON lines, not SARIF; use --format text or json.");
+        }
+
         if (errors.Count > 0)
         {
             throw new UsageException(string.Join('\n', errors), "Run 'rolesanywhere audit --help' for the flags; docs/detection.md explains each rule.");
         }
 
-        return new AuditArguments(options, format, failOn);
+        return new AuditArguments(options, format, failOn, timeline);
     }
 
     /// <summary>ISO 8601 (a date, or a time with or without offset; no offset means UTC), or an age such as <c>90m</c>, <c>24h</c>, <c>7d</c>.</summary>

@@ -100,6 +100,7 @@ internal static class CommandDefinitions
             Value(Flags.BusinessHours, "HH:MM-HH:MM", "Working hours; sessions outside them are findings (with --time-zone)."),
             Value(Flags.TimeZone, "zone", "IANA time zone of --business-hours (Europe/Berlin)."),
             Value(Flags.FailureBurst, "N/minutes", "N refused CreateSession calls from one source within this many minutes are a finding.", FailureBurst.Default),
+            Switch(Flags.Timeline, "Print, per certificate, every CreateSession and every call made with its credentials (role chaining included) instead of the findings; the exit code still follows the findings."),
             Switch(Flags.AllowPartial, "Report on what could be read when an input is truncated, empty or not CloudTrail (listed as PARTIAL); without it such a run exits 2."),
             Choice(Flags.Format, ["text", "json", "sarif"], "Report format: a table, JSON lines, or SARIF 2.1.0.", "text"),
             Choice(Flags.FailOn, ["low", "medium", "high"], "Lowest severity that makes the exit code 1.", "medium"),

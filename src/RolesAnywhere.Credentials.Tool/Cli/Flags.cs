@@ -49,6 +49,7 @@ internal static class Flags
     public const string TimeZone = "time-zone";
     public const string FailureBurst = "failure-burst";
     public const string AllowPartial = "allow-partial";
+    public const string Timeline = "timeline";
     // inspect and policy (trust policies and attribute mapping).
     public const string TrustAnchorCertificate = "trust-anchor-certificate";
     public const string AttributeMapping = "attribute-mapping";

@@ -1,5 +1,6 @@
 using RolesAnywhere.Credentials.Audit;
 using RolesAnywhere.Credentials.Audit.Output;
+using RolesAnywhere.Credentials.Authorization.Text;
 using RolesAnywhere.Credentials.Tool.Audit;
 using RolesAnywhere.Credentials.Tool.Cli;
 
@@ -24,11 +25,26 @@ internal static class AuditCommand
         catch (AuditInputException e)
         {
             progress?.Clear();
-            await environment.Stderr.WriteLineAsync($"rolesanywhere: {e.Message}").ConfigureAwait(false);
+            await environment.Stderr.WriteLineAsync($"rolesanywhere: {TerminalText.EscapeLines(e.Message)}").ConfigureAwait(false);
             return ToolApplication.UsageError;
         }
 
         progress?.Clear();
+        if (arguments.Timeline)
+        {
+            if (arguments.Format == ReportFormat.Json)
+            {
+                await TimelineReport.WriteJsonAsync(result, environment.Stdout, cancellationToken).ConfigureAwait(false);
+                await WriteSummaryLineAsync(result, environment.Stderr).ConfigureAwait(false);
+            }
+            else
+            {
+                await TimelineReport.WriteTextAsync(result, environment.Stdout, cancellationToken).ConfigureAwait(false);
+            }
+
+            return result.HasFindingsAtOrAbove(arguments.FailOn) ? ToolApplication.Failure : ToolApplication.Success;
+        }
+
         switch (arguments.Format)
         {
             case ReportFormat.Json:
@@ -50,10 +66,11 @@ internal static class AuditCommand
     private static Task WriteSummaryLineAsync(AuditResult result, TextWriter stderr)
     {
         var s = result.Summary;
-        return stderr.WriteLineAsync(
+        return stderr.WriteLineAsync(TerminalText.Escape(
             $"rolesanywhere audit: {s.Documents} document(s), {s.Records} record(s), {s.Malformed} malformed, {result.Findings.Count} finding(s)" +
+            (s.RefusedNotKept > 0 ? $"; {s.RefusedNotKept} of {s.SessionsRefused} refused CreateSession calls counted but not examined (memory bound)" : string.Empty) +
             (s.InvalidUtf8Records > 0 ? $"; {s.InvalidUtf8Records} record(s) with bytes that are not UTF-8" : string.Empty) +
             (s.IncompleteCount > 0 ? $"; PARTIAL: {s.IncompleteCount} input(s) not read to the end, first: {s.IncompleteInputs[0]}" : string.Empty) +
-            (s.Problems.Count > 0 ? $"; first malformed: {s.Problems[0]}" : string.Empty));
+            (s.Problems.Count > 0 ? $"; first malformed: {s.Problems[0]}" : string.Empty)));
     }
 }

@@ -8,7 +8,7 @@ namespace RolesAnywhere.Credentials.Audit.Tests.Output;
 public sealed class ReportTests : IClassFixture<ScenarioFixture>
 {
     private static readonly string[] Keys =
-        ["rule", "severity", "eventTime", "eventName", "eventId", "sourceIPAddress", "serialNumber", "subject", "roleArn", "trustAnchorArn", "message", "relatedEventIds", "input"];
+        ["rule", "severity", "eventTime", "eventName", "eventId", "sourceIPAddress", "serialNumber", "subject", "roleArn", "trustAnchorArn", "message", "relatedEventIds", "linkedCalls", "linkedCallsNotListed", "input"];
 
     private readonly ScenarioFixture _scenario;
 

@@ -116,15 +116,15 @@ internal sealed class Trail
 
     public override string ToString() => new JsonObject { ["Records"] = _records.DeepClone() }.ToJsonString();
 
-    public static JsonObject SessionIdentity(string role, string sessionName) => new()
+    public static JsonObject SessionIdentity(string role, string sessionName, string account = Account) => new()
     {
         ["type"] = "AssumedRole",
         ["principalId"] = "AROAEXAMPLE:" + sessionName,
-        ["arn"] = $"arn:aws:sts::{Account}:assumed-role/{role}/{sessionName}",
-        ["accountId"] = Account,
+        ["arn"] = $"arn:aws:sts::{account}:assumed-role/{role}/{sessionName}",
+        ["accountId"] = account,
         ["sessionContext"] = new JsonObject
         {
-            ["sessionIssuer"] = new JsonObject { ["type"] = "Role", ["arn"] = $"arn:aws:iam::{Account}:role/{role}", ["userName"] = role },
+            ["sessionIssuer"] = new JsonObject { ["type"] = "Role", ["arn"] = $"arn:aws:iam::{account}:role/{role}", ["userName"] = role },
         },
     };
 

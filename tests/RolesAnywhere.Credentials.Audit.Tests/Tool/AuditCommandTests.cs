@@ -120,6 +120,27 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Contains("-: the document is empty", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Audit_Timeline_TextPerCertificateWithTheChainedRoleAndExitByFindings()
+    {
+        var trail = new Trail()
+            .Session("web", TimeSpan.Zero, "203.0.113.10", "1a2b3c")
+            .Call("e-assume", TimeSpan.FromMinutes(11), "198.51.100.7", "1a2b3c", "sts.amazonaws.com", "AssumeRole",
+                requestParameters: new System.Text.Json.Nodes.JsonObject { ["roleArn"] = "arn:aws:iam::111122223333:role/OrganizationAccountAccessRole", ["roleSessionName"] = "pivot" });
+        var path = _workspace.Write("pivot.json", trail.ToString());
+
+        var text = await RunToolAsync(["audit", path, "--timeline"]);
+        var json = await RunToolAsync(["audit", path, "--timeline", "--format", "json"]);
+        var sarif = await RunToolAsync(["audit", path, "--timeline", "--format", "sarif"]);
+
+        Assert.True(text.ExitCode == 1, text.Stdout + text.Stderr);
+        Assert.Contains("Certificate 1a2b3c (CN=web): 2 event(s)", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("sts:AssumeRole from 198.51.100.7 (e-assume) -> arn:aws:iam::111122223333:role/OrganizationAccountAccessRole as pivot", text.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, json.ExitCode);
+        Assert.Equal("1a2b3c", JsonDocument.Parse(json.Stdout.Split('\n')[0]).RootElement.GetProperty("serialNumber").GetString());
+        Assert.Equal(2, sarif.ExitCode);
+    }
+
     [Theory]
     [InlineData("--crl")]
     [InlineData("--known-serials")]
