@@ -49,6 +49,7 @@ internal static class CommandDefinitions
         Choice(Flags.KeyAlgorithm, RenewArguments.KeyAlgorithms.Keys, "Kind of the new key.", "same"),
         TrustAnchorCertificate.Meaning("PEM or DER file with the trust anchor's CA certificate(s): a renewed certificate must chain to it (without it, it must come from the current certificate's issuer)."),
         Switch(Flags.AcceptIssuerChange, "Without --trust-anchor-certificate, install a certificate from another issuer than the current one's (reported)."),
+        Switch(Flags.AcceptIdentityChange, "Install a certificate whose source identity or principal tags differ from the current one's (reported)."),
     ];
 
     public static IReadOnlyList<CommandDefinition> All { get; } =

@@ -42,6 +42,7 @@ internal static class LibraryTerms
         flags[nameof(CertificateRenewalOptions.RenewAt)] = Flags.RenewAt;
         flags[nameof(CertificateRenewalOptions.KeyAlgorithm)] = Flags.KeyAlgorithm;
         flags[nameof(CertificateRenewalOptions.AcceptIssuerChange)] = Flags.AcceptIssuerChange;
+        flags[nameof(CertificateRenewalOptions.AcceptIdentityChanges)] = Flags.AcceptIdentityChange;
         return flags;
     }
 

@@ -47,7 +47,7 @@ internal sealed class RenewArguments : IDisposable
     public Func<SigningIdentity, CancellationToken, Task>? SessionProof { get; }
 
     /// <summary>The issuer flags: any of them asks <c>serve</c> or <c>update</c> to renew in process.</summary>
-    private static readonly string[] IssuerFlags = [Flags.IssuerCommand, Flags.CfsslUrl, Flags.CfsslProfile, Flags.CfsslAuthKeyFile, Flags.RenewAt, Flags.KeyAlgorithm, Flags.TrustAnchorCertificate, Flags.AcceptIssuerChange];
+    private static readonly string[] IssuerFlags = [Flags.IssuerCommand, Flags.CfsslUrl, Flags.CfsslProfile, Flags.CfsslAuthKeyFile, Flags.RenewAt, Flags.KeyAlgorithm, Flags.TrustAnchorCertificate, Flags.AcceptIssuerChange, Flags.AcceptIdentityChange];
 
     /// <summary>Reads the flags of <c>renew</c>.</summary>
     /// <exception cref="UsageException">The command line is wrong; the message lists every problem.</exception>
@@ -116,6 +116,7 @@ internal sealed class RenewArguments : IDisposable
             KeyAlgorithm = algorithm,
             TrustAnchorCertificatePath = parsed.Get(Flags.TrustAnchorCertificate),
             AcceptIssuerChange = parsed.IsSet(Flags.AcceptIssuerChange),
+            AcceptIdentityChanges = parsed.IsSet(Flags.AcceptIdentityChange),
         };
         return new RenewArguments(options, force, session);
     }

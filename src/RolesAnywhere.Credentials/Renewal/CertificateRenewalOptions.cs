@@ -52,9 +52,10 @@ public sealed class CertificateRenewalOptions
     public string? TrustAnchorCertificatePath { get; set; }
 
     /// <summary>
-    /// Gets or sets whether a certificate whose subject differs from the request, or that lacks a requested
-    /// subject alternative name, may be installed (the changes are reported either way). Off by default: the
-    /// subject and names decide the session's source identity and principal tags.
+    /// Gets or sets whether a certificate may be installed when what IAM would see of it differs from the current one:
+    /// its source identity or principal tags, as IAM Roles Anywhere's default attribute mapping derives them (a tag
+    /// changed, even in case, dropped, added or reordered). The changes are reported either way. Off by default: trust
+    /// policies match on exactly these.
     /// </summary>
     public bool AcceptIdentityChanges { get; set; }
 

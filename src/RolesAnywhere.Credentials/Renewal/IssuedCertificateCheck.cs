@@ -43,42 +43,13 @@ internal static class IssuedCertificateCheck
             throw Failed(string.Create(CultureInfo.InvariantCulture, $"validity check failed: the issued certificate (serial {serial}) expires at {notAfter:yyyy-MM-ddTHH:mm:ssZ}, no later than the current one ({currentNotAfter:yyyy-MM-ddTHH:mm:ssZ}); renewing would gain nothing. Check the CA profile's expiry, or force the renewal (RenewNowAsync, renew --force) to rekey anyway."));
         }
 
-        var identityChanges = new List<string>();
-        // Compared as text: CAs re-encode names (CFSSL writes PrintableString where the request had UTF8String).
-        if (!string.Equals(leaf.SubjectName.Name, request.Subject.Name, StringComparison.Ordinal))
-        {
-            identityChanges.Add($"the subject is '{leaf.Subject}' instead of '{request.Subject.Name}'");
-        }
-
-        var issuedNames = SubjectAlternativeNames.Of(leaf);
-        foreach (var dropped in request.SubjectAlternativeNames.Except(issuedNames, StringComparer.OrdinalIgnoreCase))
-        {
-            identityChanges.Add($"the subject alternative name {dropped} was dropped");
-        }
-
-        foreach (var added in issuedNames.Except(request.SubjectAlternativeNames, StringComparer.OrdinalIgnoreCase))
-        {
-            changes.Add($"the CA added the subject alternative name {added}");
-        }
-
-        if (identityChanges.Count != 0 && !acceptIdentityChanges)
-        {
-            throw Failed($"name check failed: {string.Join("; ", identityChanges)}. The subject and names decide the session's source identity and principal tags; fix the CA profile, or set AcceptIdentityChanges to install it anyway.");
-        }
-
-        changes.InsertRange(0, identityChanges);
-        var lifetime = notAfter - notBefore;
-        var previousLifetime = currentNotAfter - RenewalSchedule.NotBefore(current);
-        if (lifetime < previousLifetime - TimeSpan.FromHours(1))
-        {
-            changes.Add(string.Create(CultureInfo.InvariantCulture, $"the CA shortened the validity to {Describe(lifetime)} (the previous certificate had {Describe(previousLifetime)})"));
-        }
-
+        // The issuer first: a foreign CA's certificate is an issuer problem before it is an identity one.
         if (trustAnchor is not null)
         {
             CheckChain(leaf, issued.Chain, intermediates, trustAnchor, now);
         }
 
+        string? issuerNote = null;
         if (IssuerPin.Check(leaf, current, intermediates) is { } issuerChange)
         {
             if (trustAnchor is null && !acceptIssuerChange)
@@ -86,7 +57,46 @@ internal static class IssuedCertificateCheck
                 throw Failed($"issuer check failed: the issued certificate (serial {serial}) does not come from the current certificate's issuer: {issuerChange}. A CA other than the one that issued the current certificate answered (check the CA's address); if the CA was changed on purpose, give TrustAnchorCertificatePath (the new certificate must chain to it) or set AcceptIssuerChange.");
             }
 
-            changes.Add($"the issuer changed from {IssuerPin.Describe(current)} to {IssuerPin.Describe(leaf)}" + (trustAnchor is null ? " (accepted: AcceptIssuerChange)" : " (it chains to the trust anchor certificate)"));
+            issuerNote = $"the issuer changed from {IssuerPin.Describe(current)} to {IssuerPin.Describe(leaf)}" + (trustAnchor is null ? " (accepted: AcceptIssuerChange)" : " (it chains to the trust anchor certificate)");
+        }
+
+        // What IAM sees (source identity, principal tags), by the Authorization package's one attribute mapping.
+        var identityChanges = IdentityComparison.Differences(current, leaf);
+        if (identityChanges.Count != 0 && !acceptIdentityChanges)
+        {
+            throw Failed($"identity check failed: what IAM would see of the new certificate (serial {serial}) differs from the current one: {string.Join("; ", identityChanges)}. Trust policies match on the source identity and these principal tags; fix the CA profile, or set AcceptIdentityChanges to install it anyway.");
+        }
+
+        // Names IAM does not map (IP addresses, e-mail, further DNS names) are reported, not refused.
+        var requested = request.SubjectAlternativeNames;
+        var issuedNames = SubjectAlternativeNames.Of(leaf);
+        foreach (var dropped in requested.Except(issuedNames, StringComparer.Ordinal))
+        {
+            changes.Add($"the subject alternative name {dropped} was dropped");
+        }
+
+        foreach (var added in issuedNames.Except(requested, StringComparer.Ordinal))
+        {
+            changes.Add($"the CA added the subject alternative name {added}");
+        }
+
+        // Compared as text: CAs re-encode names (CFSSL writes PrintableString where the request had UTF8String).
+        if (!string.Equals(leaf.SubjectName.Name, request.Subject.Name, StringComparison.Ordinal))
+        {
+            changes.Add($"the subject is '{leaf.Subject}' instead of '{request.Subject.Name}'");
+        }
+
+        changes.InsertRange(0, identityChanges.Select(c => c + " (accepted: AcceptIdentityChanges)"));
+        var lifetime = notAfter - notBefore;
+        var previousLifetime = currentNotAfter - RenewalSchedule.NotBefore(current);
+        if (lifetime < previousLifetime - TimeSpan.FromHours(1))
+        {
+            changes.Add(string.Create(CultureInfo.InvariantCulture, $"the CA shortened the validity to {Describe(lifetime)} (the previous certificate had {Describe(previousLifetime)})"));
+        }
+
+        if (issuerNote is not null)
+        {
+            changes.Add(issuerNote);
         }
 
         return changes;

@@ -105,7 +105,7 @@ public sealed class CfsslRenewalTests(CfsslServer cfssl) : IClassFixture<CfsslSe
     }
 
     [Fact]
-    public async Task RenewIfDueAsync_CfsslDropsUriName_RefusedByNameCheck_OldPairIntact()
+    public async Task RenewIfDueAsync_CfsslDropsUriName_RefusedByIdentityCheck_OldPairIntact()
     {
         // Debian's cfssl (1.2) does not copy URI names from the request: a real CA dropping a SAN.
         cfssl.Require();
@@ -116,7 +116,8 @@ public sealed class CfsslRenewalTests(CfsslServer cfssl) : IClassFixture<CfsslSe
         var ex = await Assert.ThrowsAsync<CertificateRenewalException>(() => new CertificateRenewer(world.Options(issuer)).RenewIfDueAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(CertificateRenewalStage.Verification, ex.Stage);
-        Assert.Contains("name check failed: the subject alternative name URI:spiffe://example.internal/workload was dropped", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("identity check failed: ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(": x509SAN/URI 'spiffe://example.internal/workload' is dropped.", ex.Message, StringComparison.Ordinal);
         world.AssertUnchanged(pair);
     }
 

@@ -189,9 +189,8 @@ public sealed class CommandIssuerRenewalTests
         var ex = await Assert.ThrowsAsync<CertificateRenewalException>(() => new CertificateRenewer(world.Options(world.OpenSslIssuer(copyNames: false))).RenewIfDueAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(CertificateRenewalStage.Verification, ex.Stage);
-        Assert.Contains("name check failed", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("DNS:workload.example.internal was dropped", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("URI:spiffe://example.internal/workload was dropped", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("identity check failed", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("x509SAN/DNS 'workload.example.internal' is dropped; x509SAN/URI 'spiffe://example.internal/workload' is dropped", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Nothing was replaced", ex.Message, StringComparison.Ordinal);
         world.AssertUnchanged(pair);
     }
@@ -207,7 +206,7 @@ public sealed class CommandIssuerRenewalTests
         var result = await new CertificateRenewer(options).RenewIfDueAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(CertificateRenewalOutcome.Renewed, result.Outcome);
-        Assert.Contains(result.Changes, c => c.Contains("DNS:workload.example.internal was dropped", StringComparison.Ordinal));
+        Assert.Contains("x509SAN/DNS 'workload.example.internal' is dropped (accepted: AcceptIdentityChanges)", result.Changes);
     }
 
     [Fact]
@@ -384,6 +383,30 @@ public sealed class CommandIssuerRenewalTests
 
         Assert.Equal(CertificateRenewalStage.Issuance, ex.Stage);
         Assert.Contains("'rolesanywhere-no-such-ca' is not in any absolute directory of PATH (the working directory is never searched)", ex.Message, StringComparison.Ordinal);
+        world.AssertUnchanged(pair);
+    }
+
+    [Theory]
+    [InlineData("DNS:other.example.internal, DNS:workload.example.internal, URI:spiffe://example.internal/workload", "x509SAN/DNS changes from 'workload.example.internal' to 'other.example.internal'")]
+    [InlineData("DNS:Workload.Example.Internal, URI:spiffe://example.internal/workload", "x509SAN/DNS changes from 'workload.example.internal' to 'Workload.Example.Internal'")]
+    [InlineData("DNS:workload.example.internal, URI:spiffe://example.internal/other", "x509SAN/URI changes from 'spiffe://example.internal/workload' to 'spiffe://example.internal/other'")]
+    [InlineData("DNS:workload.example.internal", "x509SAN/URI 'spiffe://example.internal/workload' is dropped")]
+    [InlineData("DNS:workload.example.internal, URI:spiffe://example.internal/workload, dirName:extra_dn", "x509SAN/Name/CN 'extra' is added")]
+    public async Task RenewIfDueAsync_CaChangesWhatIamSees_RefusedNamingTheTagAndBothValues(string names, string expected)
+    {
+        RenewalWorld.RequireOpenSsl();
+        using var world = RenewalWorld.Due();
+        var pair = world.Snapshot();
+        var extensions = Path.Combine(world.Folder, "names.cnf");
+        File.WriteAllText(extensions, $"subjectAltName = {names}\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = clientAuth\n[extra_dn]\nCN = extra\n");
+        var issuer = new CommandCertificateIssuer("openssl", ["x509", "-req", "-CA", world.Ca.CertificatePath, "-CAkey", world.Ca.KeyPath, "-days", "30", "-extfile", extensions]);
+
+        var ex = await Assert.ThrowsAsync<CertificateRenewalException>(() => new CertificateRenewer(world.Options(issuer)).RenewIfDueAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(CertificateRenewalStage.Verification, ex.Stage);
+        Assert.StartsWith("identity check failed: what IAM would see of the new certificate", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(": " + expected + ".", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("or set AcceptIdentityChanges to install it anyway", ex.Message, StringComparison.Ordinal);
         world.AssertUnchanged(pair);
     }
 }

@@ -68,7 +68,7 @@ public sealed class IssuerPinTests
         using var world = RenewalWorld.Due();
         var other = Path.Combine(world.Folder, "other");
         Directory.CreateDirectory(other);
-        using var otherCa = RenewalCa.Create(other, "new-ca");
+        using var otherCa = RenewalCa.Create(other, "ca"); // same name: the issuer's principal tags do not change
         var options = NoAnchor(world, OpenSsl(otherCa));
         options.TrustAnchorCertificatePath = otherCa.CertificatePath;
 
@@ -76,6 +76,31 @@ public sealed class IssuerPinTests
 
         Assert.Equal(CertificateRenewalOutcome.Renewed, result.Outcome);
         Assert.Contains(result.Changes, c => c.StartsWith("the issuer changed from ", StringComparison.Ordinal) && c.EndsWith("(it chains to the trust anchor certificate)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RenewIfDueAsync_TrustAnchorCaWithAnotherName_IdentityCheckNamesTheIssuerTag()
+    {
+        RenewalWorld.RequireOpenSsl();
+        using var world = RenewalWorld.Due();
+        var other = Path.Combine(world.Folder, "other");
+        Directory.CreateDirectory(other);
+        using var otherCa = RenewalCa.Create(other, "new-ca");
+        var options = NoAnchor(world, OpenSsl(otherCa));
+        options.TrustAnchorCertificatePath = otherCa.CertificatePath;
+        var pair = world.Snapshot();
+
+        var ex = await Assert.ThrowsAsync<CertificateRenewalException>(() => new CertificateRenewer(options).RenewIfDueAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("identity check failed", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("x509Issuer/CN changes from 'ca' to 'new-ca'", ex.Message, StringComparison.Ordinal);
+        world.AssertUnchanged(pair);
+        options.AcceptIdentityChanges = true;
+
+        var result = await new CertificateRenewer(options).RenewIfDueAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(CertificateRenewalOutcome.Renewed, result.Outcome);
+        Assert.Contains("x509Issuer/CN changes from 'ca' to 'new-ca' (accepted: AcceptIdentityChanges)", result.Changes);
     }
 
     [Fact]

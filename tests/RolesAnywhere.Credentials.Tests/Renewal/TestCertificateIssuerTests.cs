@@ -40,7 +40,7 @@ public sealed class TestCertificateIssuerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RenewNowAsync_TestCertificateIssuerChangesTheSubject_RefusedByTheNameCheck()
+    public async Task RenewNowAsync_TestCertificateIssuerChangesTheSubject_RefusedByTheIdentityCheck()
     {
         var options = WritePairWithNames();
         var before = File.ReadAllBytes(options.CertificatePath!);
@@ -50,7 +50,9 @@ public sealed class TestCertificateIssuerTests : IAsyncLifetime
         var ex = await Assert.ThrowsAsync<CertificateRenewalException>(() => renewer.RenewNowAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(CertificateRenewalStage.Verification, ex.Stage);
-        Assert.Contains("name check", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("identity check failed", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("the source identity changes from 'CN=", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("to 'CN=someone-else'", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(options.CertificatePath!));
     }
 

@@ -288,6 +288,38 @@ public sealed partial class RenewEndToEndTests(RenewFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Renew_CfsslDropsTheUriName_ExitOneNamingTheTagAndTheFlag_AcceptedWithTheFlag()
+    {
+        // Debian's cfssl (1.2) does not copy URI names: the x509SAN/URI principal tag would disappear.
+        fixture.Cfssl.Require();
+        var now = DateTimeOffset.UtcNow;
+        using (var key = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+        using (var leaf = fixture.Cfssl.Ca.Issue(key, now.AddDays(-25), now.AddDays(5), uriName: true))
+        {
+            File.WriteAllText(CertificatePath, leaf.ExportCertificatePem() + "\n");
+            File.WriteAllText(KeyPath, key.ExportPkcs8PrivateKeyPem() + "\n");
+            OwnerOnly(KeyPath);
+        }
+
+        var old = File.ReadAllBytes(CertificatePath);
+
+        var run = await Tool(["--cfssl-url", fixture.Cfssl.Url.ToString()]);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("renewal failed (Verification): identity check failed", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("x509SAN/URI 'spiffe://example.internal/workload' is dropped", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("or set --accept-identity-change to install it anyway", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("AcceptIdentityChanges", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(old, File.ReadAllBytes(CertificatePath));
+
+        var accepted = await Tool(["--cfssl-url", fixture.Cfssl.Url.ToString(), "--accept-identity-change"]);
+
+        Assert.True(accepted.ExitCode == 0, accepted.ToString());
+        Assert.Contains("rolesanywhere: note: x509SAN/URI 'spiffe://example.internal/workload' is dropped (accepted: --accept-identity-change)", accepted.Stderr, StringComparison.Ordinal);
+        Assert.NotEqual(old, File.ReadAllBytes(CertificatePath));
+    }
+
+    [Fact]
     public async Task Renew_IssuerDown_ExitOneAndLeavesTheFiles()
     {
         using var ca = RenewalCa.Create(_dir.Path, "ca");
