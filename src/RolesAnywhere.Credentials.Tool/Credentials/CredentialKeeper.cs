@@ -12,18 +12,17 @@ namespace RolesAnywhere.Credentials.Tool.Credentials;
 /// </summary>
 internal sealed class CredentialKeeper
 {
-    /// <summary>Refresh this long before expiry (at most half the lifetime), ahead of the SDKs' own 15-minute refresh window.</summary>
-    public static readonly TimeSpan RefreshLead = TimeSpan.FromMinutes(15);
-
     private readonly SessionRefresher refresher;
+    private readonly RefreshSchedule schedule;
     private readonly TimeProvider time;
     private readonly Action<string>? log;
     private TaskCompletionSource wake = NewWake();
     private Exception? lastError;
 
-    public CredentialKeeper(ISessionSource source, TimeProvider time, Action<string>? log = null)
+    public CredentialKeeper(ISessionSource source, TimeProvider time, Action<string>? log = null, RefreshSchedule? schedule = null)
     {
         refresher = new SessionRefresher(source, time);
+        this.schedule = schedule ?? RefreshSchedule.ForCredentialServers();
         this.time = time;
         this.log = log;
     }
@@ -63,7 +62,8 @@ internal sealed class CredentialKeeper
     /// <summary>
     /// How long to wait before the next refresh: after <paramref name="consecutiveFailures"/> failures in a row, until
     /// the refresh core's back-off has passed (its <see cref="SessionRefresher.AfterFailure"/> for failures it does not
-    /// hold, such as a callback's); otherwise until <see cref="RefreshLead"/> (at most half the lifetime) before expiry.
+    /// hold, such as a callback's); otherwise until the library's refresh schedule for credential servers says
+    /// (<see cref="RefreshSchedule.ForCredentialServers"/>: 15 minutes, at most half the lifetime, up to 20 % earlier at random).
     /// </summary>
     public TimeSpan DelayBeforeNextRefresh(int consecutiveFailures)
     {
@@ -81,10 +81,7 @@ internal sealed class CredentialKeeper
             return TimeSpan.Zero;
         }
 
-        var lifetime = credentials.Expiration - credentials.Obtained;
-        var lead = lifetime / 2 < RefreshLead ? lifetime / 2 : RefreshLead;
-        var due = credentials.Expiration - lead - now;
-        return due > TimeSpan.Zero ? due : TimeSpan.Zero;
+        return schedule.DueIn(credentials.Obtained, credentials.Expiration, now);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using RolesAnywhere.Credentials.Refresh;
 using RolesAnywhere.Credentials.TestSupport;
 using RolesAnywhere.Credentials.Tool.Credentials;
 using RolesAnywhere.Credentials.Tool.Tests.Support;
@@ -64,15 +65,33 @@ public sealed class CredentialKeeperTests
     [Fact]
     public async Task DelayBeforeNextRefresh_AfterSuccess_15MinutesBeforeExpiryOrHalfLife()
     {
-        var keeper = new CredentialKeeper(new ScriptedCredentialSource(time), time);
+        var keeper = new CredentialKeeper(new ScriptedCredentialSource(time), time, schedule: RefreshSchedule.ForCredentialServers(() => 0));
         Assert.Equal(TimeSpan.Zero, keeper.DelayBeforeNextRefresh(0));
 
         await keeper.RefreshAsync(TestContext.Current.CancellationToken);
         Assert.Equal(TimeSpan.FromMinutes(45), keeper.DelayBeforeNextRefresh(0));
 
-        var shortLived = new CredentialKeeper(new ScriptedCredentialSource(time, TimeSpan.FromMinutes(15)), time);
+        var shortLived = new CredentialKeeper(new ScriptedCredentialSource(time, TimeSpan.FromMinutes(15)), time, schedule: RefreshSchedule.ForCredentialServers(() => 0));
         await shortLived.RefreshAsync(TestContext.Current.CancellationToken);
         Assert.Equal(TimeSpan.FromMinutes(7.5), shortLived.DelayBeforeNextRefresh(0));
+    }
+
+    [Fact]
+    public async Task DelayBeforeNextRefresh_DaemonsStartedTogether_AreSpreadNeverLaterThan15Minutes()
+    {
+        // The library's one schedule with jitter: serve/update processes started together no longer refresh in lockstep,
+        // and none waits past 15 minutes before expiry (the SDKs' own window).
+        var delays = new HashSet<TimeSpan>();
+        foreach (var draw in new[] { 0.0, 0.25, 0.5, 0.75, 0.999 })
+        {
+            var keeper = new CredentialKeeper(new ScriptedCredentialSource(time), time, schedule: RefreshSchedule.ForCredentialServers(() => draw));
+            await keeper.RefreshAsync(TestContext.Current.CancellationToken);
+            var delay = keeper.DelayBeforeNextRefresh(0);
+            Assert.InRange(delay, TimeSpan.FromMinutes(42), TimeSpan.FromMinutes(45));
+            delays.Add(delay);
+        }
+
+        Assert.Equal(5, delays.Count);
     }
 
     [Fact]
