@@ -99,6 +99,10 @@ public sealed class SessionIdentity
         // "the source identity set to the common name(s) (CN) of the subject(s)" (trust-model.html): which one, or how several
         // are joined, is not documented.
         undetermined.SourceIdentity = subject.Count(a => a.Name == "CN") > 1 || subject.Any(a => a.MultiValued);
+
+        // "the hex-encoded serial number": whether a serial encoded with a leading 00 octet (every serial whose value has the
+        // high bit set) keeps that 00 in the session name is not documented.
+        undetermined.RoleSessionName = serial.Length > 1 && serial[0] == 0;
         return new SessionIdentity(
             commonName is null ? null : "CN=" + commonName,
             Convert.ToHexString(serial).ToLowerInvariant(),

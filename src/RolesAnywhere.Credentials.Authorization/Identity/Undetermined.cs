@@ -13,6 +13,9 @@ internal sealed class Undetermined
 
     public bool SourceIdentity { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether the role session name's form is open (a serial encoded with a leading 00).</summary>
+    public bool RoleSessionName { get; set; }
+
     /// <summary>Whether the tag set itself is open (some field may yield tags nobody can name), which makes <c>aws:TagKeys</c> open too.</summary>
     public bool TagSet => Prefixes.Count > 0;
 

@@ -83,6 +83,11 @@ internal sealed class RequestContext
 
         if (Is(key, RoleSessionName))
         {
+            if (_identity.Unresolved.RoleSessionName)
+            {
+                return ContextValue.Unknown;
+            }
+
             return ContextValue.Single(_identity.RoleSessionName);
         }
 

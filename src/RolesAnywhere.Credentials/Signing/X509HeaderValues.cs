@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Numerics;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Signing;
 
@@ -58,7 +59,7 @@ internal static class X509HeaderValues
     /// the high bit set (wrongly encoded without its leading zero) still comes out positive.
     /// </summary>
     public static string GetSerialNumberDecimal(X509Certificate2 certificate) =>
-        new BigInteger(certificate.SerialNumberBytes.Span, isUnsigned: true, isBigEndian: true).ToString(CultureInfo.InvariantCulture);
+        CertificateSerialNumber.FromBigEndian(certificate.SerialNumberBytes.Span).ToDecimalString();
 
     /// <summary>Returns the key family of the certificate's public key, or <see langword="null"/> for any other kind.</summary>
     public static SigningKeyAlgorithm? GetPublicKeyAlgorithm(X509Certificate2 certificate) => certificate.GetKeyAlgorithm() switch

@@ -96,6 +96,20 @@ public sealed class FailClosedEvaluationTests : IDisposable
     }
 
     [Fact]
+    public void RoleSessionName_OfSerialEncodedWithLeadingZero_IsCannotTell()
+    {
+        // "the hex-encoded serial number": with or without the 00 octet a high-bit serial is encoded with? Not documented.
+        using var highBit = TestCertificates.Issue(_root, "CN=db-1", serial: [0x9F, 0x01, 0x02]);
+        using var plain = TestCertificates.Issue(_root, "CN=db-1", serial: [0x1F, 0x01, 0x02]);
+        var policy = Policy("""{"Effect":"Allow","Principal":{"Service":"rolesanywhere.amazonaws.com"},"Action":["sts:AssumeRole"],"Condition":{"StringLike":{"sts:RoleSessionName":"*9f0102"}}}""");
+        var plainPolicy = Policy("""{"Effect":"Allow","Principal":{"Service":"rolesanywhere.amazonaws.com"},"Action":["sts:AssumeRole"],"Condition":{"StringEquals":{"sts:RoleSessionName":"1f0102"}}}""");
+
+        Assert.Equal(0, highBit.SerialNumberBytes.Span[0]);
+        Assert.Equal(PolicyDecision.Unsupported, Evaluate(policy, highBit).Actions[0].Decision);
+        Assert.Equal(PolicyDecision.Allowed, Evaluate(plainPolicy, plain).Actions[0].Decision);
+    }
+
+    [Fact]
     public void RepeatedCn_ConditionOnAnotherTag_StillDecided()
     {
         using var certificate = TestCertificates.Issue(_root, "CN=db-1, CN=db-2, OU=Data");
