@@ -5,7 +5,7 @@ namespace RolesAnywhere.Credentials.Authorization.Certificates;
 
 /// <summary>
 /// Checks a certificate, its chain to a trust anchor and an optional CRL against what IAM Roles Anywhere requires, naming each
-/// problem with its fix (rules on <see cref="CertificateRules"/>, chain on <see cref="ChainValidator"/>, CRL on <see cref="RevocationList"/>).
+/// problem with its fix (rules on <see cref="CertificateRules"/>, chain on <see cref="ChainValidator"/>, CRL on <see cref="CertificateRevocationList"/>).
 /// </summary>
 public static class CertificateRequirements
 {
@@ -71,10 +71,10 @@ public static class CertificateRequirements
 
     private static bool CheckRevocation(byte[] data, X509Certificate2 leaf, IReadOnlyList<X509Certificate2> path, DateTimeOffset now, List<CertificateProblem> problems)
     {
-        RevocationList crl;
+        CertificateRevocationList crl;
         try
         {
-            crl = RevocationList.Parse(data);
+            crl = CertificateRevocationList.Parse(data);
         }
         catch (FormatException e)
         {

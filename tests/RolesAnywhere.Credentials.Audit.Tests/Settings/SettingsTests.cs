@@ -66,7 +66,7 @@ public sealed class SettingsTests
     public void RevocationList_NotACrl_NamedError()
     {
         var error = Assert.Throws<AuditInputException>(() => new RevocationList().Add("hello"u8, "notes.txt"));
-        Assert.Contains("--crl notes.txt: not a DER or PEM X.509 CRL", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--crl notes.txt: The CRL is not a DER or PEM", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

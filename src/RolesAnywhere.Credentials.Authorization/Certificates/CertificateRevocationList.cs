@@ -7,11 +7,12 @@ namespace RolesAnywhere.Credentials.Authorization.Certificates;
 
 /// <summary>
 /// An X.509 CRL (RFC 5280, section 5) as imported into a trust anchor (https://docs.aws.amazon.com/rolesanywhere/latest/userguide/trust-model.html,
-/// "Revocation"): its issuer, dates, revoked serial numbers and signature.
+/// "Revocation"): its issuer, dates, revoked serial numbers with their revocation dates, and signature. The one CRL reader:
+/// <c>inspect</c>, the renewal checks and <c>audit --crl</c> all read CRLs with it.
 /// </summary>
-internal sealed class RevocationList
+public sealed class CertificateRevocationList
 {
-    private RevocationList(X500DistinguishedName issuer, DateTimeOffset thisUpdate, DateTimeOffset? nextUpdate, HashSet<CertificateSerialNumber> revoked,
+    private CertificateRevocationList(X500DistinguishedName issuer, DateTimeOffset thisUpdate, DateTimeOffset? nextUpdate, Dictionary<CertificateSerialNumber, DateTimeOffset> revoked,
         byte[] signedPart, string signatureAlgorithm, byte[] signature)
     {
         Issuer = issuer;
@@ -23,13 +24,17 @@ internal sealed class RevocationList
         Signature = signature;
     }
 
+    /// <summary>Gets the CRL's issuer.</summary>
     public X500DistinguishedName Issuer { get; }
 
+    /// <summary>Gets when the CRL was issued.</summary>
     public DateTimeOffset ThisUpdate { get; }
 
+    /// <summary>Gets when the next CRL is due, or <see langword="null"/> when the CRL does not say.</summary>
     public DateTimeOffset? NextUpdate { get; }
 
-    public HashSet<CertificateSerialNumber> Revoked { get; }
+    /// <summary>Gets the revoked serial numbers, each with its revocation date (the earliest, should a serial be listed twice).</summary>
+    public IReadOnlyDictionary<CertificateSerialNumber, DateTimeOffset> Revoked { get; }
 
     private byte[] SignedPart { get; }
 
@@ -37,8 +42,11 @@ internal sealed class RevocationList
 
     private byte[] Signature { get; }
 
+    /// <summary>Reads a CRL, DER or PEM (<c>-----BEGIN X509 CRL-----</c>).</summary>
+    /// <param name="data">The CRL's bytes.</param>
+    /// <returns>The CRL.</returns>
     /// <exception cref="FormatException">Not a CRL (the message says what was expected).</exception>
-    public static RevocationList Parse(ReadOnlySpan<byte> data)
+    public static CertificateRevocationList Parse(ReadOnlySpan<byte> data)
     {
         var der = Unwrap(data);
         try
@@ -61,18 +69,24 @@ internal sealed class RevocationList
             DateTimeOffset? nextUpdate = tbs.HasData && (tbs.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime) || tbs.PeekTag().HasSameClassAndValue(Asn1Tag.GeneralizedTime))
                 ? ReadTime(tbs)
                 : null;
-            var revoked = new HashSet<CertificateSerialNumber>();
+            var revoked = new Dictionary<CertificateSerialNumber, DateTimeOffset>();
             if (tbs.HasData && tbs.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence))
             {
                 var entries = tbs.ReadSequence();
                 while (entries.HasData)
                 {
+                    // revokedCertificates: SEQUENCE { userCertificate CertificateSerialNumber, revocationDate Time, … }
                     var entry = entries.ReadSequence();
-                    revoked.Add(CertificateSerialNumber.FromBigEndian(entry.ReadIntegerBytes().Span));
+                    var serial = CertificateSerialNumber.FromBigEndian(entry.ReadIntegerBytes().Span);
+                    var when = ReadTime(entry);
+                    if (!revoked.TryGetValue(serial, out var earlier) || when < earlier)
+                    {
+                        revoked[serial] = when;
+                    }
                 }
             }
 
-            return new RevocationList(issuer, thisUpdate, nextUpdate, revoked, tbsEncoded, algorithm, signature);
+            return new CertificateRevocationList(issuer, thisUpdate, nextUpdate, revoked, tbsEncoded, algorithm, signature);
         }
         catch (AsnContentException e)
         {
@@ -80,15 +94,25 @@ internal sealed class RevocationList
         }
     }
 
+    /// <summary>Gets a value indicating whether the CRL lists the certificate's serial number.</summary>
+    /// <param name="certificate">The certificate.</param>
+    /// <returns><see langword="true"/> when revoked.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="certificate"/> is <see langword="null"/>.</exception>
     public bool IsRevoked(X509Certificate2 certificate)
     {
+        ArgumentNullException.ThrowIfNull(certificate);
+
         // Unsigned, as the CRL's entries are read: a negative serial is reported by the certificate rules, not here.
-        return Revoked.Contains(CertificateSerialNumber.FromBigEndian(certificate.SerialNumberBytes.Span));
+        return Revoked.ContainsKey(CertificateSerialNumber.FromBigEndian(certificate.SerialNumberBytes.Span));
     }
 
-    /// <summary>Whether <paramref name="issuer"/>'s key signed this CRL (RSA PKCS#1 v1.5 or ECDSA, SHA-256/384/512).</summary>
+    /// <summary>Gets a value indicating whether <paramref name="issuer"/>'s key signed this CRL (RSA PKCS#1 v1.5 or ECDSA, SHA-256/384/512).</summary>
+    /// <param name="issuer">The CA certificate.</param>
+    /// <returns><see langword="true"/> when the signature verifies.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="issuer"/> is <see langword="null"/>.</exception>
     public bool IsSignedBy(X509Certificate2 issuer)
     {
+        ArgumentNullException.ThrowIfNull(issuer);
         var hash = SignatureAlgorithm switch
         {
             "1.2.840.113549.1.1.11" or "1.2.840.10045.4.3.2" => HashAlgorithmName.SHA256,
