@@ -13,6 +13,7 @@ internal static class CloudTrailRecordParser
 {
     public const string RolesAnywhereSource = "rolesanywhere.amazonaws.com";
     public const string StsSource = "sts.amazonaws.com";
+    public const string IamSource = "iam.amazonaws.com";
 
     /// <summary>Nesting deeper than this is not a CloudTrail record (the reader's own default is 64).</summary>
     private const int MaxDepth = 64;
@@ -132,7 +133,9 @@ internal static class CloudTrailRecordParser
             return false;
         }
 
-        var detailed = eventSource is RolesAnywhereSource or StsSource;
+        // IAM's trust-policy changes carry the policy (role-trust rule); other IAM calls are not looked into.
+        var detailed = eventSource is RolesAnywhereSource or StsSource ||
+                       (eventSource == IamSource && eventName is "CreateRole" or "UpdateAssumeRolePolicy");
         record = new CloudTrailRecord
         {
             EventTime = eventTime.Value,

@@ -93,6 +93,21 @@ internal static class ParametersScanner
             case "arn" when parent == "assumedRoleUser":
                 result.AssumedRoleArn ??= value;
                 break;
+            case "arn" when parent == "role":
+                result.IamRoleArn ??= value;
+                break;
+            case "sourceType":
+                result.SourceType ??= value;
+                break;
+            case "x509CertificateData" when parent == "sourceData":
+                result.AnchorCertificate ??= value;
+                break;
+            case "assumeRolePolicyDocument" or "policyDocument" when depth <= 2:
+                result.PolicyDocument ??= value;
+                break;
+            case "roleName" when depth <= 2:
+                result.RoleName ??= value;
+                break;
             default:
                 // A trust anchor's own CA certificate (source.sourceData.x509CertificateData) is not a workload's certificate.
                 if (parent != "sourceData" && Array.IndexOf(CertificateKeys, property) >= 0)

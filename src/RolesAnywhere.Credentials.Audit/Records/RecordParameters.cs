@@ -33,4 +33,19 @@ internal sealed class RecordParameters
     public string? Certificate { get; set; }
 
     public List<string> TopLevelFields { get; } = [];
+
+    /// <summary>A trust anchor's <c>source.sourceType</c>: <c>AWS_ACM_PCA</c>, <c>CERTIFICATE_BUNDLE</c> or <c>SELF_SIGNED_REPOSITORY</c>.</summary>
+    public string? SourceType { get; set; }
+
+    /// <summary>A trust anchor's CA certificate (<c>source.sourceData.x509CertificateData</c>, PEM).</summary>
+    public string? AnchorCertificate { get; set; }
+
+    /// <summary>An IAM trust policy: <c>assumeRolePolicyDocument</c> (CreateRole) or <c>policyDocument</c> (UpdateAssumeRolePolicy).</summary>
+    public string? PolicyDocument { get; set; }
+
+    /// <summary>The IAM role a CreateRole or UpdateAssumeRolePolicy names (<c>roleName</c>).</summary>
+    public string? RoleName { get; set; }
+
+    /// <summary>The IAM role's ARN in a CreateRole response (<c>role.arn</c>).</summary>
+    public string? IamRoleArn { get; set; }
 }

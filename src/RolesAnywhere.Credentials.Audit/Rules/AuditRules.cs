@@ -16,5 +16,8 @@ internal static class AuditRules
         new NewSourceForCertificateRule(),
         new UnrecognizedSourceAddressRule(),
         new RoleChainingRule(),
+        new ExternalCaTrustAnchorRule(),
+        new TrustAnchorPersistenceRule(),
+        new PermissiveRoleTrustRule(),
     ];
 }

@@ -22,4 +22,7 @@ internal sealed class AuditEvidence
 
     /// <summary>STS AssumeRole calls made with a certificate's session (or a session chained from it), in time order.</summary>
     public IReadOnlyList<RoleChain> RoleChains { get; init; } = [];
+
+    /// <summary>IAM CreateRole/UpdateAssumeRolePolicy calls whose trust policy mentions Roles Anywhere.</summary>
+    public IReadOnlyList<TrustPolicyChange> TrustPolicyChanges { get; init; } = [];
 }

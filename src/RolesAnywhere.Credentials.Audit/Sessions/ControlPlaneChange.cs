@@ -22,5 +22,11 @@ internal sealed class ControlPlaneChange
 
     public IReadOnlyList<string> Fields { get; init; } = [];
 
+    /// <summary>For CreateTrustAnchor/UpdateTrustAnchor: <c>source.sourceType</c> (<c>AWS_ACM_PCA</c>, <c>CERTIFICATE_BUNDLE</c>, …).</summary>
+    public string? SourceType { get; init; }
+
+    /// <summary>For CreateTrustAnchor/UpdateTrustAnchor: the CA certificate (PEM) of <c>source.sourceData.x509CertificateData</c>.</summary>
+    public string? AnchorCertificate { get; init; }
+
     public string? Input { get; init; }
 }

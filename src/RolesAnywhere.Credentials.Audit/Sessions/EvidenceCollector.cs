@@ -20,6 +20,7 @@ internal sealed class EvidenceCollector
     private readonly List<ControlPlaneChange> _changes = [];
     private readonly Dictionary<RoleSessionKey, DownstreamUse> _downstream = [];
     private readonly StringPool _strings = new();
+    private readonly List<TrustPolicyChange> _trustPolicyChanges = [];
 
     /// <summary>Role sessions an STS AssumeRole by a serial-named session asked for: their calls are kept one by one too.</summary>
     private readonly HashSet<RoleSessionKey> _chained = [];
@@ -35,6 +36,12 @@ internal sealed class EvidenceCollector
 
     public void Add(CloudTrailRecord record, string input)
     {
+        if (record.EventSource == CloudTrailRecordParser.IamSource && record.EventName is "CreateRole" or "UpdateAssumeRolePolicy")
+        {
+            // Also a call like any other below: made with a certificate's session, it is part of that session's story.
+            AddTrustPolicyChange(record, input);
+        }
+
         if (record.EventSource == CloudTrailRecordParser.RolesAnywhereSource)
         {
             AddRolesAnywhere(record, input);
@@ -220,7 +227,7 @@ internal sealed class EvidenceCollector
         return new AuditEvidence
         {
             Attempts = _attempts, CertificateUses = uses, Changes = _changes, LinkedCalls = linkedCalls, Refused = _refused,
-            Timelines = timelines, RoleChains = chains,
+            Timelines = timelines, RoleChains = chains, TrustPolicyChanges = _trustPolicyChanges,
         };
     }
 
@@ -280,6 +287,40 @@ internal sealed class EvidenceCollector
             TrustAnchorArn = response.TrustAnchorArn ?? record.Request.TrustAnchorArn,
             ErrorCode = record.ErrorCode,
             Fields = record.Request.TopLevelFields,
+            SourceType = record.Request.SourceType ?? response.SourceType,
+            AnchorCertificate = Bounded(record.Request.AnchorCertificate ?? response.AnchorCertificate, MaxAnchorCertificateLength),
+            Input = input,
+        });
+    }
+
+    /// <summary>A CA certificate in PEM is a few kilobytes; a longer value is not kept (the finding says it could not be read).</summary>
+    private const int MaxAnchorCertificateLength = 64 * 1024;
+
+    /// <summary>At most this many IAM trust-policy changes that mention Roles Anywhere are kept.</summary>
+    public const int MaxTrustPolicyChanges = 10_000;
+
+    private static string? Bounded(string? text, int max) => text is null || text.Length <= max ? text : null;
+
+    private void AddTrustPolicyChange(CloudTrailRecord record, string input)
+    {
+        var document = record.Request.PolicyDocument;
+        // The document may be URL-encoded (as IAM returns it); the service name survives either way.
+        if (document is null || !document.Contains("rolesanywhere", StringComparison.OrdinalIgnoreCase) || _trustPolicyChanges.Count >= MaxTrustPolicyChanges)
+        {
+            return;
+        }
+
+        _trustPolicyChanges.Add(new TrustPolicyChange
+        {
+            Time = record.EventTime,
+            EventName = record.EventName,
+            EventId = record.EventId,
+            SourceIp = record.SourceIpAddress,
+            Actor = record.Identity.Arn ?? record.Identity.Type,
+            RoleName = record.Request.RoleName ?? record.Response.RoleName,
+            RoleArn = record.Response.IamRoleArn,
+            PolicyDocument = document,
+            ErrorCode = record.ErrorCode,
             Input = input,
         });
     }

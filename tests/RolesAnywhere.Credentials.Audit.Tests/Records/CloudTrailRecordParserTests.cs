@@ -43,7 +43,7 @@ public sealed class CloudTrailRecordParserTests
     [Fact]
     public void TryParse_OtherServices_NestedElementsNotRead()
     {
-        Assert.True(CloudTrailRecordParser.TryParse("""{"eventTime":"2026-11-20T08:00:00Z","eventSource":"iam.amazonaws.com","eventName":"CreateRole","requestParameters":{"roleArn":"x"}}"""u8, out var record, out _));
+        Assert.True(CloudTrailRecordParser.TryParse("""{"eventTime":"2026-11-20T08:00:00Z","eventSource":"iam.amazonaws.com","eventName":"AttachRolePolicy","requestParameters":{"roleArn":"x"}}"""u8, out var record, out _));
         Assert.Same(RecordParameters.Empty, record!.Request);
     }
 

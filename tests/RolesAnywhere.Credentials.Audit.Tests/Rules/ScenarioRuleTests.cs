@@ -10,7 +10,7 @@ public sealed class ScenarioRuleTests : IClassFixture<ScenarioFixture>
     public ScenarioRuleTests(ScenarioFixture scenario) => _scenario = scenario;
 
     /// <summary>Rules added after the incident fixture, each tested against a trail of its own (Support/Trail.cs).</summary>
-    private static readonly string[] OwnFixtureRules = ["unrecognized-source-address", "role-chaining"];
+    private static readonly string[] OwnFixtureRules = ["unrecognized-source-address", "role-chaining", "external-ca-trust-anchor", "trust-anchor-persistence", "permissive-role-trust"];
 
     [Fact]
     public void Run_Incident_EveryRuleFires()
