@@ -5,7 +5,7 @@ namespace RolesAnywhere.Credentials.Authorization.Certificates;
 
 /// <summary>
 /// Checks a certificate, its chain to a trust anchor and an optional CRL against what IAM Roles Anywhere requires, naming each
-/// problem with its fix (rules on <see cref="CertificateRules"/>, chain on <see cref="ChainValidator"/>, CRL on <see cref="CertificateRevocationList"/>).
+/// problem with its fix (rules on <see cref="CertificateRules"/>, chain on <see cref="CertificateChain"/>, CRL on <see cref="CertificateRevocationList"/>).
 /// </summary>
 public static class CertificateRequirements
 {
@@ -42,7 +42,8 @@ public static class CertificateRequirements
 
     private static bool? CheckChain(X509Certificate2 certificate, X509Certificate2 anchor, CertificateCheckOptions options, DateTimeOffset now, List<CertificateProblem> problems)
     {
-        var (checkedValid, path, problem) = ChainValidator.Build(certificate, options.Intermediates, anchor, now);
+        var chain = CertificateChain.Build(certificate, options.Intermediates, anchor, now);
+        var (checkedValid, path, problem) = (chain.IsValid, chain.Path, chain.Problem);
         if (checkedValid is not { } valid)
         {
             problems.Add(new(ProblemSeverity.Warning, certificate.Subject, problem!,

@@ -28,27 +28,14 @@ internal static class TrustValidator
             return;
         }
 
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(anchor);
-        chain.ChainPolicy.ExtraStore.AddRange(intermediates.ToArray());
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
-        chain.ChainPolicy.VerificationTime = now.LocalDateTime;
-        chain.ChainPolicy.UrlRetrievalTimeout = TimeSpan.FromMilliseconds(1);
-        if (!chain.Build(leaf) && !EndsAtIntermediateAnchor(chain, anchor))
+        // The one chain builder (Authorization), as inspect and the renewal checks use it.
+        var chain = CertificateChain.Build(leaf, intermediates, anchor, now);
+        if (chain.IsValid != true)
         {
-            var problems = string.Join("; ", chain.ChainStatus.Select(s => $"{s.Status}: {s.StatusInformation.Trim()}"));
-            throw RequestRejectedException.Untrusted(
-                $"No chain from '{leaf.Subject}' to the trust anchor '{anchor.Subject}' using {intermediates.Count} chain-header certificate(s): {problems}");
+            throw RequestRejectedException.Untrusted(chain.Problem!.Replace("intermediate(s)", "chain-header certificate(s)", StringComparison.Ordinal));
         }
 
-        var elements = chain.ChainElements.Select(e => e.Certificate).ToList();
-        if (!elements.Any(c => c.RawDataMemory.Span.SequenceEqual(anchor.RawDataMemory.Span)))
-        {
-            throw RequestRejectedException.Untrusted($"The chain of '{leaf.Subject}' does not end at the trust anchor '{anchor.Subject}'.");
-        }
-
+        var elements = chain.Path.ToList();
         CheckRevocation(elements, isRevoked);
     }
 
@@ -63,21 +50,6 @@ internal static class TrustValidator
                     $"The certificate '{certificate.Subject}' (serial {serial}) is revoked."));
             }
         }
-    }
-
-    /// <summary>
-    /// An intermediate CA can be a trust anchor: the platform then reports a partial chain (it cannot reach a
-    /// self-signed root), which is acceptable when the chain reaches the anchor and nothing else is wrong.
-    /// </summary>
-    private static bool EndsAtIntermediateAnchor(X509Chain chain, X509Certificate2 anchor)
-    {
-        const X509ChainStatusFlags Tolerated = X509ChainStatusFlags.PartialChain | X509ChainStatusFlags.UntrustedRoot;
-        var selfIssued = anchor.SubjectName.RawData.AsSpan().SequenceEqual(anchor.IssuerName.RawData);
-        var last = chain.ChainElements[^1].Certificate;
-        return !selfIssued
-            && last.RawDataMemory.Span.SequenceEqual(anchor.RawDataMemory.Span)
-            && chain.ChainStatus.All(s => (s.Status & ~Tolerated) == X509ChainStatusFlags.NoError)
-            && chain.ChainElements.All(e => e.ChainElementStatus.All(s => (s.Status & ~Tolerated) == X509ChainStatusFlags.NoError));
     }
 
     private static void CheckValidity(X509Certificate2 certificate, DateTimeOffset now, string what)

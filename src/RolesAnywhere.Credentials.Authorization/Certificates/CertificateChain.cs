@@ -9,16 +9,25 @@ namespace RolesAnywhere.Credentials.Authorization.Certificates;
 /// (CA) certificate configured in the customer account" (https://docs.aws.amazon.com/rolesanywhere/latest/userguide/authentication.html).
 /// An intermediate CA may itself be the trust anchor. Where the platform's chain builder cannot read a certificate at all
 /// (ML-DSA keys or signatures before OpenSSL 3.5), the chain is reported as not checked rather than as invalid.
+/// The one chain builder: <c>inspect</c>, the renewal checks and the emulator's CreateSession all use it.
 /// </summary>
-internal static class ChainValidator
+public static class CertificateChain
 {
     /// <summary>The ML-DSA algorithm OIDs (FIPS 204; RFC 9881), as key or signature algorithm.</summary>
     private static readonly string[] MLDsaOids = ["2.16.840.1.101.3.4.3.17", "2.16.840.1.101.3.4.3.18", "2.16.840.1.101.3.4.3.19"];
 
-    /// <returns><c>Valid</c> is <see langword="null"/> when the chain could not be checked on this platform; <c>Problem</c> then says why.</returns>
-    public static (bool? Valid, IReadOnlyList<X509Certificate2> Path, string? Problem) Build(
-        X509Certificate2 leaf, IReadOnlyList<X509Certificate2> intermediates, X509Certificate2 anchor, DateTimeOffset now)
+    /// <summary>Builds and checks the chain from <paramref name="leaf"/> to <paramref name="anchor"/> at <paramref name="now"/>.</summary>
+    /// <param name="leaf">The end-entity certificate.</param>
+    /// <param name="intermediates">The only intermediates to use.</param>
+    /// <param name="anchor">The trust anchor's certificate (a root, or an intermediate CA).</param>
+    /// <param name="now">The time to check validity at.</param>
+    /// <returns>The outcome: valid, invalid with the reason, or not checked on this platform with the reason.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static CertificateChainResult Build(X509Certificate2 leaf, IReadOnlyList<X509Certificate2> intermediates, X509Certificate2 anchor, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(leaf);
+        ArgumentNullException.ThrowIfNull(intermediates);
+        ArgumentNullException.ThrowIfNull(anchor);
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(anchor);
@@ -34,7 +43,7 @@ internal static class ChainValidator
         catch (CryptographicException e)
         {
             var mldsa = intermediates.Append(leaf).Append(anchor).FirstOrDefault(UsesMLDsa);
-            return (null, [], mldsa is null
+            return new(null, [], mldsa is null
                 ? $"The chain from '{leaf.Subject}' to the trust anchor '{anchor.Subject}' could not be checked on this platform: {e.Message}"
                 : $"The chain from '{leaf.Subject}' to the trust anchor '{anchor.Subject}' was not checked: '{mldsa.Subject}' uses ML-DSA, which this platform's X.509 chain builder cannot verify (it needs OpenSSL 3.5 or later, or Windows with ML-DSA in CNG).");
         }
@@ -43,11 +52,11 @@ internal static class ChainValidator
         var reachesAnchor = path.Any(c => c.RawDataMemory.Span.SequenceEqual(anchor.RawDataMemory.Span));
         if ((built || EndsAtIntermediateAnchor(chain, anchor)) && reachesAnchor)
         {
-            return (true, path, null);
+            return new(true, path, null);
         }
 
         var problems = string.Join("; ", chain.ChainStatus.Select(s => $"{s.Status}: {s.StatusInformation.Trim()}").Distinct());
-        return (false, path, $"No chain from '{leaf.Subject}' to the trust anchor '{anchor.Subject}' with {intermediates.Count} intermediate(s): {(problems.Length > 0 ? problems : "the chain ends elsewhere")}");
+        return new(false, path, $"No chain from '{leaf.Subject}' to the trust anchor '{anchor.Subject}' with {intermediates.Count} intermediate(s): {(problems.Length > 0 ? problems : "the chain ends elsewhere")}");
     }
 
     private static bool UsesMLDsa(X509Certificate2 certificate) =>
