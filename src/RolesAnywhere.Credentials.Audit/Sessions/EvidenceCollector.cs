@@ -52,9 +52,9 @@ internal sealed class EvidenceCollector
             {
                 Time = record.EventTime,
                 EventId = record.EventId,
-                RoleArn = record.Request.RoleArn,
-                RoleSessionName = record.Request.RoleSessionName,
-                SourceIdentity = record.Request.SourceIdentity ?? record.Response.SourceIdentity,
+                RoleArn = _strings.Intern(record.Request.RoleArn),
+                RoleSessionName = _strings.Intern(record.Request.RoleSessionName),
+                SourceIdentity = _strings.Intern(record.Request.SourceIdentity ?? record.Response.SourceIdentity),
                 AccessKeyId = record.Response.AccessKeyId,
             });
         }
@@ -260,7 +260,7 @@ internal sealed class EvidenceCollector
                 ErrorMessage = keep(record.ErrorMessage),
                 AccessKeyId = record.Response.AccessKeyId,
                 CustomSessionName = request.RoleSessionName is not null,
-                Session = RoleSessionKey.TryFromAssumedRoleArn(record.Response.AssumedRoleArn, out var session) ? session : null,
+                Session = RoleSessionKey.TryFromAssumedRoleArn(record.Response.AssumedRoleArn, out var session) ? Pooled(session) : null,
                 Serial = hasCertificate ? serial : null,
                 Subject = keep(hasCertificate ? subject : record.Response.SourceIdentity),
                 SerialSource = hasCertificate ? "certificate" : null,
@@ -298,6 +298,9 @@ internal sealed class EvidenceCollector
 
     /// <summary>At most this many IAM trust-policy changes that mention Roles Anywhere are kept.</summary>
     public const int MaxTrustPolicyChanges = 10_000;
+
+    private RoleSessionKey Pooled(RoleSessionKey key) =>
+        new(_strings.Intern(key.Account)!, _strings.Intern(key.RoleName)!, _strings.Intern(key.SessionName)!);
 
     private static string? Bounded(string? text, int max) => text is null || text.Length <= max ? text : null;
 
