@@ -21,6 +21,9 @@ internal static class SigningIdentityLoader
     /// <exception cref="RolesAnywhereConfigurationException">The sources conflict, or the referenced key cannot be opened.</exception>
     internal static IdentitySpec OpenSpec(RolesAnywhereOptions options, TimeProvider time)
     {
+        // A renewal killed mid-swap is completed before anything reads the pair (docs/renewal.md, crash consistency).
+        Renewal.InterruptedSwap.CompleteIfAny(options.CertificatePath, options.PrivateKeyPath, options.IntermediatesPath);
+
         // Keys named by reference (certificate store, pkcs11: URI, TPM handle) are opened first, with the certificate kept next to them.
         var opened = SigningKeySourceResolver.TryOpen(options, time);
         return opened is null ? IdentitySpec.FromOptions(options) : SigningKeySourceResolver.SpecFor(options, opened);

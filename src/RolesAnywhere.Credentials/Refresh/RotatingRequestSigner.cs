@@ -79,6 +79,12 @@ internal sealed class RotatingRequestSigner : ICreateSessionSigner, IDisposable
                 current = _current;
                 if (!current.Stamps.SequenceEqual(stamps))
                 {
+                    // The files changed: a renewal may have been killed mid-swap; complete it before reading them.
+                    if (_paths.Length == 3 && Renewal.InterruptedSwap.CompleteIfAny(_paths[0], _paths[1], _paths[2]))
+                    {
+                        stamps = FileStamp.Of(_paths);
+                    }
+
                     var next = Load(_spec, _time, stamps);
                     _retired?.Dispose();
                     _retired = current;

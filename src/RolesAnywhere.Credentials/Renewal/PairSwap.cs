@@ -53,6 +53,9 @@ internal sealed class PairSwap
     public IReadOnlyList<string> Directories =>
         _targets.Select(t => Path.GetDirectoryName(t.Path)!).Append(Path.GetDirectoryName(_journal)!).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>Gets whether a swap's journal is on disk: it was committed and not completed (a renewer is renaming, or one was interrupted).</summary>
+    public bool IsCommitted => File.Exists(_journal);
+
     /// <summary>Gets whether an interrupted swap left a journal or temporary files behind.</summary>
     public bool NeedsRecovery => File.Exists(_journal) || _targets.Any(t => File.Exists(t.Temporary) || File.Exists(t.PreviousTemporary));
 
@@ -160,6 +163,12 @@ internal sealed class PairSwap
     /// <summary>Deletes the temporary files of a swap that was not committed (and a half-written journal).</summary>
     public void Discard()
     {
+        if (File.Exists(_journal))
+        {
+            // Committed: the temporary files are the new pair's only copy until renamed; Recover completes the swap.
+            return;
+        }
+
         foreach (var target in _targets)
         {
             DeleteQuietly(target.Temporary);

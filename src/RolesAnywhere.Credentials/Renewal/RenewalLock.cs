@@ -50,6 +50,25 @@ internal sealed class RenewalLock : IDisposable
         }
     }
 
+    /// <summary>Takes the lock if no one holds it, without waiting; <see langword="null"/> when it is held or the lock file cannot be opened (a reader without write access).</summary>
+    public static RenewalLock? TryAcquire(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            return new RenewalLock(new FileStream(path, options));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public void Dispose() => _stream.Dispose();
 
     /// <summary>

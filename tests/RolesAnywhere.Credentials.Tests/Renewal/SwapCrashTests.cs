@@ -85,7 +85,8 @@ public sealed class SwapCrashTests
         await renewer.RenewIfDueAsync(TestContext.Current.CancellationToken);
     }
 
-    private static async Task KillChildAtAsync(string folder, string step)
+    /// <summary>Runs the child renewal in <paramref name="folder"/> (which holds <c>ca.pem</c>/<c>ca.key</c> and the pair) and kills it with SIGKILL at <paramref name="step"/>.</summary>
+    internal static async Task KillChildAtAsync(string folder, string step)
     {
         var assembly = typeof(SwapCrashTests).Assembly.Location;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
