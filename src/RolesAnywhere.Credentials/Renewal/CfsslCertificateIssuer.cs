@@ -12,6 +12,11 @@ namespace RolesAnywhere.Credentials.Renewal;
 /// </summary>
 public sealed class CfsslCertificateIssuer : ICertificateIssuer, IDisposable
 {
+    /// <summary>The largest answer read: a certificate and its chain in CFSSL's JSON are a few kilobytes.</summary>
+    internal const int MaxAnswerBytes = 1 << 20;
+
+    private const int ReadBufferBytes = 16 * 1024;
+
     private readonly Uri _baseAddress;
     private readonly string? _profile;
     private readonly byte[]? _authKey;
@@ -75,11 +80,16 @@ public sealed class CfsslCertificateIssuer : ICertificateIssuer, IDisposable
         System.Net.HttpStatusCode status;
         try
         {
-            using var answer = await _http.PostAsync(uri, content, cancellationToken).ConfigureAwait(false);
+            // Headers first, then at most MaxAnswerBytes of the body, all within the client's timeout: a server that
+            // answers hundreds of megabytes, or drips, is stopped instead of read whole.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_http.Timeout);
+            using var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+            using var answer = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             status = answer.StatusCode;
-            response = await ReadAsync(answer, cancellationToken).ConfigureAwait(false);
+            response = await ReadAsync(answer, uri, timeout.Token).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             throw Failed($"The CFSSL server at {uri} cannot be reached ({PrintableText.Of(ex.Message)}); check --cfssl-url and that the server runs.", ex);
         }
@@ -107,18 +117,42 @@ public sealed class CfsslCertificateIssuer : ICertificateIssuer, IDisposable
     /// <summary>Releases the HTTP client.</summary>
     public void Dispose() => _http.Dispose();
 
-    private static async Task<CfsslResponse?> ReadAsync(HttpResponseMessage answer, CancellationToken cancellationToken)
+    private static async Task<CfsslResponse?> ReadAsync(HttpResponseMessage answer, Uri uri, CancellationToken cancellationToken)
     {
+        if (answer.Content.Headers.ContentLength is > MaxAnswerBytes)
+        {
+            throw TooLarge(uri, string.Create(CultureInfo.InvariantCulture, $"{answer.Content.Headers.ContentLength} bytes announced"));
+        }
+
+        using var body = new MemoryStream();
+        var stream = await answer.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[ReadBufferBytes];
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (body.Length + read > MaxAnswerBytes)
+                {
+                    throw TooLarge(uri, "the answer did not end");
+                }
+
+                body.Write(buffer, 0, read);
+            }
+        }
+
         try
         {
-            var bytes = await answer.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            return JsonSerializer.Deserialize(bytes, CfsslJsonContext.Default.CfsslResponse);
+            return JsonSerializer.Deserialize(body.GetBuffer().AsSpan(0, (int)body.Length), CfsslJsonContext.Default.CfsslResponse);
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    private static CertificateRenewalException TooLarge(Uri uri, string what) =>
+        Failed(string.Create(CultureInfo.InvariantCulture, $"The CFSSL server at {uri} answered more than {MaxAnswerBytes / 1024 / 1024} MiB ({what}), and was not read further: a certificate and its chain are a few kilobytes. Is the URL that of a CFSSL API?"));
 
     private static CertificateRenewalException Failed(string message, Exception? inner = null) =>
         new(CertificateRenewalStage.Issuance, message + " Nothing was replaced.", inner);

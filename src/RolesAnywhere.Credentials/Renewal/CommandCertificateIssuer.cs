@@ -24,8 +24,14 @@ public sealed class CommandCertificateIssuer : ICertificateIssuer
     /// <summary>The environment variable holding the path of a file with the CSR PEM.</summary>
     public const string CsrFileVariable = "ROLESANYWHERE_CSR_FILE";
 
-    /// <summary>Output beyond this is not read (a certificate chain is a few kilobytes).</summary>
+    /// <summary>Output beyond this is not kept (a certificate chain is a few kilobytes).</summary>
     private const int MaxOutputChars = 1 << 20;
+
+    /// <summary>
+    /// Once the command exited, how long its output may take to reach its end: what it printed is already in the pipe,
+    /// but a background child it left holding the pipe would keep it open for as long as it runs.
+    /// </summary>
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(2);
 
     private readonly string _fileName;
     private readonly string[] _arguments;
@@ -139,10 +145,12 @@ public sealed class CommandCertificateIssuer : ICertificateIssuer
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             timeout.CancelAfter(Timeout);
+            var output = new StringBuilder();
+            var error = new StringBuilder();
             try
             {
-                var output = ReadLimitedAsync(process.StandardOutput, timeout.Token);
-                var error = ReadLimitedAsync(process.StandardError, timeout.Token);
+                var outputRead = ReadLimitedAsync(process.StandardOutput, output, timeout.Token);
+                var errorRead = ReadLimitedAsync(process.StandardError, error, timeout.Token);
                 try
                 {
                     await process.StandardInput.WriteAsync(input.AsMemory(), timeout.Token).ConfigureAwait(false);
@@ -153,8 +161,11 @@ public sealed class CommandCertificateIssuer : ICertificateIssuer
                     // The command does not read standard input (it uses ROLESANYWHERE_CSR_FILE) and exited or closed it.
                 }
 
+                // The command's exit is the end, not the end of its output: a background child it started may hold
+                // the pipes open for long after. What the command printed is read within the grace; then the rest is left.
                 await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-                return (process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
+                await Task.WhenAny(Task.WhenAll(outputRead, errorRead), Task.Delay(OutputGrace, timeout.Token)).ConfigureAwait(false);
+                return (process.ExitCode, Snapshot(output), Snapshot(error));
             }
             catch (OperationCanceledException ex)
             {
@@ -169,20 +180,36 @@ public sealed class CommandCertificateIssuer : ICertificateIssuer
         }
     }
 
-    private static async Task<string> ReadLimitedAsync(StreamReader reader, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="reader"/> to its end into <paramref name="text"/> (at most <see cref="MaxOutputChars"/> kept); never throws.</summary>
+    private static async Task ReadLimitedAsync(StreamReader reader, StringBuilder text, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder();
         var buffer = new char[4096];
-        int read;
-        while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+        try
         {
-            if (text.Length < MaxOutputChars)
+            int read;
+            while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
             {
-                text.Append(buffer, 0, Math.Min(read, MaxOutputChars - text.Length));
+                lock (text)
+                {
+                    if (text.Length < MaxOutputChars)
+                    {
+                        text.Append(buffer, 0, Math.Min(read, MaxOutputChars - text.Length));
+                    }
+                }
             }
         }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Stopped (timeout, or the process was disposed while a background child held the pipe): what was read stays.
+        }
+    }
 
-        return text.ToString();
+    private static string Snapshot(StringBuilder text)
+    {
+        lock (text)
+        {
+            return text.ToString();
+        }
     }
 
     private static void Kill(Process process)
