@@ -40,14 +40,14 @@ internal static class SourceAddress
         return IsServiceName(value) ? SourceAddressKind.AwsService : SourceAddressKind.Unrecognized;
     }
 
-    /// <summary>A human name of the kind, for messages.</summary>
+    /// <summary>A short name of the kind, for counts in the summary ("3 from an AWS service name").</summary>
     public static string Describe(SourceAddressKind kind) => kind switch
     {
-        SourceAddressKind.IpAddress => "an IP address",
-        SourceAddressKind.AwsService => "an AWS service's DNS name",
-        SourceAddressKind.AwsInternal => "'AWS Internal' (redacted: a console or other proxy client)",
-        SourceAddressKind.Missing => "missing",
-        _ => "neither an IP address, an AWS service name nor 'AWS Internal'",
+        SourceAddressKind.IpAddress => "from an IP address",
+        SourceAddressKind.AwsService => "from an AWS service name",
+        SourceAddressKind.AwsInternal => "from 'AWS Internal' (redacted: console or other proxy client)",
+        SourceAddressKind.Missing => "without sourceIPAddress",
+        _ => "from an unrecognized value (unrecognized-source-address)",
     };
 
     /// <summary>

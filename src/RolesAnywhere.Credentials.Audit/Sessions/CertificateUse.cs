@@ -1,4 +1,5 @@
 using RolesAnywhere.Credentials.Authorization.Certificates;
+
 namespace RolesAnywhere.Credentials.Audit.Sessions;
 
 /// <summary>
