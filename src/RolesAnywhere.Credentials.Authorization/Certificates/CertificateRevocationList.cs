@@ -113,26 +113,7 @@ public sealed class CertificateRevocationList
     public bool IsSignedBy(X509Certificate2 issuer)
     {
         ArgumentNullException.ThrowIfNull(issuer);
-        var hash = SignatureAlgorithm switch
-        {
-            "1.2.840.113549.1.1.11" or "1.2.840.10045.4.3.2" => HashAlgorithmName.SHA256,
-            "1.2.840.113549.1.1.12" or "1.2.840.10045.4.3.3" => HashAlgorithmName.SHA384,
-            "1.2.840.113549.1.1.13" or "1.2.840.10045.4.3.4" => HashAlgorithmName.SHA512,
-            _ => default,
-        };
-        if (hash == default)
-        {
-            return false;
-        }
-
-        using var rsa = issuer.GetRSAPublicKey();
-        if (rsa is not null)
-        {
-            return rsa.VerifyData(SignedPart, Signature, hash, RSASignaturePadding.Pkcs1);
-        }
-
-        using var ecdsa = issuer.GetECDsaPublicKey();
-        return ecdsa is not null && ecdsa.VerifyData(SignedPart, Signature, hash, DSASignatureFormat.Rfc3279DerSequence);
+        return X509Signature.Verify(SignedPart, SignatureAlgorithm, Signature, issuer);
     }
 
     private static byte[] Unwrap(ReadOnlySpan<byte> data)

@@ -2,6 +2,7 @@ using System.Formats.Asn1;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using RolesAnywhere.Credentials.Authorization.Certificates;
 
 namespace RolesAnywhere.Credentials.Testing.Verification;
 
@@ -60,26 +61,7 @@ internal static class MLDsaChainValidator
             return string.Equals(issuer.GetKeyAlgorithm(), algorithm, StringComparison.Ordinal) && MLDsaSignatures.Verify(issuer, tbs.Span, signature);
         }
 
-        var hash = algorithm switch
-        {
-            "1.2.840.113549.1.1.11" or "1.2.840.10045.4.3.2" => HashAlgorithmName.SHA256,
-            "1.2.840.113549.1.1.12" or "1.2.840.10045.4.3.3" => HashAlgorithmName.SHA384,
-            "1.2.840.113549.1.1.13" or "1.2.840.10045.4.3.4" => HashAlgorithmName.SHA512,
-            _ => default,
-        };
-        if (hash == default)
-        {
-            return false;
-        }
-
-        using var rsa = issuer.GetRSAPublicKey();
-        if (rsa is not null)
-        {
-            return rsa.VerifyData(tbs.Span, signature, hash, RSASignaturePadding.Pkcs1);
-        }
-
-        using var ecdsa = issuer.GetECDsaPublicKey();
-        return ecdsa is not null && ecdsa.VerifyData(tbs.Span, signature, hash, DSASignatureFormat.Rfc3279DerSequence);
+        return X509Signature.Verify(tbs.Span, algorithm, signature, issuer);
     }
 
     private static void CheckIssuer(X509Certificate2 issuer, DateTimeOffset now)

@@ -2,6 +2,8 @@ using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
+using RolesAnywhere.Credentials.Authorization.Certificates;
+
 namespace RolesAnywhere.Credentials.Renewal;
 
 /// <summary>
@@ -77,54 +79,6 @@ internal static class IssuerPin
     }
 
     /// <summary>Whether the signature of <paramref name="certificate"/> verifies with the public key of <paramref name="issuer"/> (RSA PKCS#1 v1.5 or ECDSA, SHA-2).</summary>
-    internal static bool IsSignedBy(X509Certificate2 certificate, X509Certificate2 issuer)
-    {
-        byte[] signed;
-        string algorithm;
-        byte[] signature;
-        try
-        {
-            var outer = new AsnReader(certificate.RawData, AsnEncodingRules.DER).ReadSequence();
-            signed = outer.ReadEncodedValue().ToArray();
-            var algorithmIdentifier = outer.ReadSequence();
-            algorithm = algorithmIdentifier.ReadObjectIdentifier();
-            signature = outer.ReadBitString(out _);
-        }
-        catch (AsnContentException)
-        {
-            return false;
-        }
-
-        HashAlgorithmName hash;
-        switch (algorithm)
-        {
-            case "1.2.840.10045.4.3.2" or "1.2.840.113549.1.1.11":
-                hash = HashAlgorithmName.SHA256;
-                break;
-            case "1.2.840.10045.4.3.3" or "1.2.840.113549.1.1.12":
-                hash = HashAlgorithmName.SHA384;
-                break;
-            case "1.2.840.10045.4.3.4" or "1.2.840.113549.1.1.13":
-                hash = HashAlgorithmName.SHA512;
-                break;
-            default:
-                return false;
-        }
-
-        try
-        {
-            if (algorithm.StartsWith("1.2.840.10045", StringComparison.Ordinal))
-            {
-                using var ecdsa = issuer.GetECDsaPublicKey();
-                return ecdsa is not null && ecdsa.VerifyData(signed, signature, hash, DSASignatureFormat.Rfc3279DerSequence);
-            }
-
-            using var rsa = issuer.GetRSAPublicKey();
-            return rsa is not null && rsa.VerifyData(signed, signature, hash, RSASignaturePadding.Pkcs1);
-        }
-        catch (CryptographicException)
-        {
-            return false;
-        }
-    }
+    internal static bool IsSignedBy(X509Certificate2 certificate, X509Certificate2 issuer) =>
+        X509Signature.IsCertificateSignedBy(certificate, issuer);
 }
