@@ -42,10 +42,14 @@ internal sealed class NewSourceForCertificateRule : IAuditRule
 
             var first = entry.First;
             var at = first.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+            // Session credentials used from outside the allowed ranges, with no CreateSession from there: stolen credentials
+            // (unexpected-source-ip only looks at CreateSession, so this is where they show).
+            var outside = use.EventName != "CreateSession" && options.AllowedNetworks is { } allowed && allowed.Contains(use.SourceIp) == false;
             yield return new Finding
             {
                 Rule = Id,
-                Severity = Severity.Medium,
+                Severity = outside ? Severity.High : Severity.Medium,
                 EventTime = use.Time,
                 EventName = use.EventName,
                 EventId = use.EventId,
@@ -56,7 +60,8 @@ internal sealed class NewSourceForCertificateRule : IAuditRule
                 TrustAnchorArn = use.TrustAnchorArn ?? first.TrustAnchorArn,
                 Message = $"Certificate {use.Serial.ToString()}{UnknownCertificateRule.SubjectText(use.Subject ?? first.Subject)} used from {use.SourceIp} ({use.EventName}" +
                           (use.EventName == "CreateSession" ? string.Empty : $", {use.Calls} call(s) in that session") +
-                          $"); first seen from {first.SourceIp} at {at}. Source #{entry.Sources.Count}.",
+                          $"); first seen from {first.SourceIp} at {at}. Source #{entry.Sources.Count}." +
+                          (outside ? $" The session's credentials were used from outside {options.AllowedNetworks!.Text}: stolen session credentials?" : string.Empty),
                 RelatedEventIds = first.EventId is null ? [] : [first.EventId],
                 Input = use.Input,
             };

@@ -73,7 +73,7 @@ public sealed class ReportTests : IClassFixture<ScenarioFixture>
         Assert.StartsWith("SEVERITY", text, StringComparison.Ordinal);
         Assert.Contains("high     revoked-certificate-used   2026-11-20 11:00:00 CreateSession", text, StringComparison.Ordinal);
         Assert.Contains("Read 1 document(s), 23 record(s); 3 malformed.", text, StringComparison.Ordinal);
-        Assert.Contains("Findings: 7 high, 3 medium, 2 low.", text, StringComparison.Ordinal);
+        Assert.Contains("Findings: 8 high, 2 medium, 2 low.", text, StringComparison.Ordinal);
         Assert.Contains("Rules not armed: none", text, StringComparison.Ordinal);
     }
 }

@@ -68,6 +68,20 @@ public sealed class RoleChainingTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_SessionCredentialsUsedOutsideAllowedCidrs_NewSourceHigh()
+    {
+        var path = _workspace.Write("stolen.json", Pivot(Admin).ToString());
+
+        var armed = await Scenario.RunAsync(new AuditOptions { Inputs = [path], AllowedNetworks = Audit.Settings.AllowedNetworks.Parse("203.0.113.0/24") });
+        var unarmed = await RunAsync(Pivot(Admin));
+
+        var finding = Assert.Single(armed.Findings, f => f.Rule == "new-source-for-certificate");
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.Contains("outside 203.0.113.0/24", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(Severity.Medium, Assert.Single(unarmed.Findings, f => f.Rule == "new-source-for-certificate").Severity);
+    }
+
+    [Fact]
     public async Task Timeline_OneCertificate_EveryEventInOrderIncludingTheChainedSession()
     {
         var result = await RunAsync(Pivot(Admin));

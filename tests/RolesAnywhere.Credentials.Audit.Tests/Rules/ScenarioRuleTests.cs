@@ -101,6 +101,7 @@ public sealed class ScenarioRuleTests : IClassFixture<ScenarioFixture>
     {
         var finding = Assert.Single(_scenario.Of("new-source-for-certificate"));
         Assert.Equal(("ListBuckets", "e-0930-listbuckets", "198.51.100.7"), (finding.EventName, finding.EventId, finding.SourceIpAddress));
+        Assert.Equal(Severity.High, finding.Severity); // the session's credentials, outside --allowed-cidrs
         Assert.Equal(("1a2b3c", "CN=web-01", "arn:aws:iam::111122223333:role/app"), (finding.SerialNumber, finding.Subject, finding.RoleArn));
         Assert.Equal(["e-0200-web01"], finding.RelatedEventIds);
     }

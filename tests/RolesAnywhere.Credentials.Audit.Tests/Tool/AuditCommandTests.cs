@@ -26,7 +26,7 @@ public sealed class AuditCommandTests : IDisposable
     {
         var run = await RunToolAsync(ScenarioArgs(Scenario.IncidentPath));
         Assert.True(run.ExitCode == 1, run.Stderr + run.Stdout);
-        Assert.Contains("Findings: 7 high, 3 medium, 2 low.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Findings: 8 high, 2 medium, 2 low.", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("revoked-certificate-used", run.Stdout, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Stderr);
     }
@@ -89,7 +89,7 @@ public sealed class AuditCommandTests : IDisposable
         var run = await RunToolAsync(ScenarioArgs(path));
 
         Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
-        Assert.Contains("Findings: 7 high, 3 medium, 2 low.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Findings: 8 high, 2 medium, 2 low.", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("1 with bytes that are not UTF-8", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
     }
