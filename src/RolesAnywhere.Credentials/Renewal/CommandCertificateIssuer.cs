@@ -28,8 +28,9 @@ public sealed class CommandCertificateIssuer : ICertificateIssuer
     private const int MaxOutputChars = 1 << 20;
 
     /// <summary>
-    /// Once the command exited, how long its output may take to reach its end: what it printed is already in the pipe,
-    /// but a background child it left holding the pipe would keep it open for as long as it runs.
+    /// Once the command exited, how long its output may go without progress before it is taken as complete: what it
+    /// printed is already in the pipe, but a background child it left holding the pipe would keep it open for as long
+    /// as it runs. Waiting goes on while the output still grows, so a slow reader on a loaded machine loses nothing.
     /// </summary>
     private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(2);
 
@@ -164,7 +165,16 @@ public sealed class CommandCertificateIssuer : ICertificateIssuer
                 // The command's exit is the end, not the end of its output: a background child it started may hold
                 // the pipes open for long after. What the command printed is read within the grace; then the rest is left.
                 await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-                await Task.WhenAny(Task.WhenAll(outputRead, errorRead), Task.Delay(OutputGrace, timeout.Token)).ConfigureAwait(false);
+                var reading = Task.WhenAll(outputRead, errorRead);
+                var seen = -1;
+                while (!reading.IsCompleted && Length(output, error) != seen)
+                {
+                    // Still reading what the command printed (progress since the last look): wait again.
+                    seen = Length(output, error);
+                    await Task.WhenAny(reading, Task.Delay(OutputGrace, timeout.Token)).ConfigureAwait(false);
+                    timeout.Token.ThrowIfCancellationRequested();
+                }
+
                 return (process.ExitCode, Snapshot(output), Snapshot(error));
             }
             catch (OperationCanceledException ex)
@@ -201,6 +211,17 @@ public sealed class CommandCertificateIssuer : ICertificateIssuer
         catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
         {
             // Stopped (timeout, or the process was disposed while a background child held the pipe): what was read stays.
+        }
+    }
+
+    private static int Length(StringBuilder output, StringBuilder error)
+    {
+        lock (output)
+        {
+            lock (error)
+            {
+                return output.Length + error.Length;
+            }
         }
     }
 
