@@ -4,7 +4,6 @@ using RolesAnywhere.Credentials.Tool.Credentials;
 using RolesAnywhere.Credentials.Tool.Json;
 using RolesAnywhere.Credentials.Sessions;
 using RolesAnywhere.Credentials.IO;
-using RolesAnywhere.Credentials.Tool.IO;
 
 namespace RolesAnywhere.Credentials.Tool.Caching;
 

@@ -3,7 +3,6 @@ using RolesAnywhere.Credentials.Interop;
 using RolesAnywhere.Credentials.Sessions;
 using RolesAnywhere.Credentials.Tool.Credentials;
 using RolesAnywhere.Credentials.IO;
-using RolesAnywhere.Credentials.Tool.IO;
 
 namespace RolesAnywhere.Credentials.Tool.Update;
 

@@ -5,7 +5,6 @@ using RolesAnywhere.Credentials.Tool.Caching;
 using RolesAnywhere.Credentials.TestSupport;
 using RolesAnywhere.Credentials.Tool.Tests.Support;
 using RolesAnywhere.Credentials.IO;
-using RolesAnywhere.Credentials.Tool.IO;
 
 namespace RolesAnywhere.Credentials.Tool.Tests.Caching;
 
