@@ -255,7 +255,7 @@ public sealed class CommandIssuerRenewalTests
         var ex = await Assert.ThrowsAsync<CertificateRenewalException>(() => new CertificateRenewer(world.Options(issuer)).RenewIfDueAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(CertificateRenewalStage.Issuance, ex.Stage);
-        Assert.Contains("exit code 3: ca says no[31m red | second line", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("exit code 3: ca says no\\x1b[31m red | second line", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', ex.Message);
         world.AssertUnchanged(pair);
     }

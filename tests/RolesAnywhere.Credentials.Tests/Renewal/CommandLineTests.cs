@@ -24,11 +24,11 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("plain", "plain")]
     [InlineData("one\ntwo\r\n\nthree", "one | two | three")]
-    [InlineData("red\u001b[31m text\u0007", "red[31m text")]
-    [InlineData("rtl \u202Eevil", "rtl evil")]
+    [InlineData("red\u001b[31m text\u0007", "red\\x1b[31m text\\x07")]
+    [InlineData("rtl \u202Eevil", "rtl \\u202eevil")]
     [InlineData("", "(no message)")]
     [InlineData("\n\n", "(no message)")]
-    public void PrintableText_ControlCharactersStrippedLinesJoined(string text, string expected) => Assert.Equal(expected, PrintableText.Of(text));
+    public void PrintableText_ControlCharactersEscapedLinesJoined(string text, string expected) => Assert.Equal(expected, PrintableText.Of(text));
 
     [Fact]
     public void PrintableText_LongText_Cut() => Assert.Equal(PrintableText.MaxLength + 1, PrintableText.Of(new string('x', 10_000)).Length);
