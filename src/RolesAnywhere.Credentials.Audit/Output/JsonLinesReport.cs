@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RolesAnywhere.Credentials.Authorization.Text;
 using RolesAnywhere.Credentials.Audit.Rules;
 
 namespace RolesAnywhere.Credentials.Audit.Output;
@@ -20,7 +21,7 @@ internal static class JsonLinesReport
         foreach (var finding in result.Findings)
         {
             buffer.Clear();
-            using (var writer = new Utf8JsonWriter(buffer))
+            using (var writer = new Utf8JsonWriter(buffer, GoJsonEncoder.Options(indented: false)))
             {
                 Write(writer, finding);
             }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RolesAnywhere.Credentials.Authorization.Text;
 using RolesAnywhere.Credentials.Audit.Rules;
 
 namespace RolesAnywhere.Credentials.Audit.Output;
@@ -14,7 +15,7 @@ internal static class SarifReport
 
     public static async Task WriteAsync(AuditResult result, Stream output, string toolVersion, CancellationToken cancellationToken)
     {
-        var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        var writer = new Utf8JsonWriter(output, GoJsonEncoder.Options(indented: true));
         await using (writer.ConfigureAwait(false))
         {
             writer.WriteStartObject();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using RolesAnywhere.Credentials.Authorization.Text;
 using RolesAnywhere.Credentials.Audit.Sessions;
 
 namespace RolesAnywhere.Credentials.Audit.Output;
@@ -50,7 +51,7 @@ internal static class TimelineReport
         foreach (var timeline in result.Timelines)
         {
             buffer.Clear();
-            using (var writer = new Utf8JsonWriter(buffer))
+            using (var writer = new Utf8JsonWriter(buffer, GoJsonEncoder.Options(indented: false)))
             {
                 writer.WriteStartObject();
                 writer.WriteString("serialNumber", timeline.Serial.ToString());

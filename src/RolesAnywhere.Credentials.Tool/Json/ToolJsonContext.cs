@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+using RolesAnywhere.Credentials.Authorization.Text;
+
 namespace RolesAnywhere.Credentials.Tool.Json;
 
 /// <summary>Source-generated (trim- and AOT-safe) JSON for everything the tool reads or writes.</summary>

@@ -1,6 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+
+using RolesAnywhere.Credentials.Authorization.Text;
 
 namespace RolesAnywhere.Credentials.Tool.Json;
 
@@ -12,5 +13,5 @@ namespace RolesAnywhere.Credentials.Tool.Json;
 internal sealed partial class TrustJsonContext : JsonSerializerContext
 {
     /// <summary>Gets the context that writes quotes and apostrophes in messages as themselves (the output is read by people and JSON parsers, never embedded in HTML).</summary>
-    public static TrustJsonContext Readable { get; } = new(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    public static TrustJsonContext Readable { get; } = new(new JsonSerializerOptions { WriteIndented = true, Encoder = GoJsonEncoder.Instance });
 }

@@ -209,6 +209,22 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Contains("s3://no-such-bucket/: listing failed: NoSuchBucket", missing.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Audit_EveryJsonOutput_WritesPlusAsItself()
+    {
+        // One JSON writer setting for every command (GoJsonEncoder): the default encoder wrote '+' as \u002B, unlike the
+        // rest of the tool, which breaks grep/jq pipelines written against the printed ARNs.
+        var input = _workspace.Write("plus.json", IncidentText.Replace("role/app", "role/app+db", StringComparison.Ordinal));
+        foreach (var format in new[] { new[] { "--format", "json" }, ["--format", "sarif"], ["--timeline", "--format", "json"] })
+        {
+            var run = await RunToolAsync([.. ScenarioArgs(input), .. format]);
+
+            Assert.True(run.ExitCode is 0 or 1, run.Stderr);
+            Assert.Contains("role/app+db", run.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("\\u002B", run.Stdout, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     private string[] ScenarioArgs(string input)
     {
         var serials = _workspace.Write("known.txt", "# fleet\nserial=1A2B3C\n0x0bad\n");

@@ -1,3 +1,4 @@
+using RolesAnywhere.Credentials.Authorization.Text;
 using RolesAnywhere.Credentials.Sessions;
 using System.Globalization;
 using System.Numerics;

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 
-namespace RolesAnywhere.Credentials.Tool.Json;
+namespace RolesAnywhere.Credentials.Authorization.Text;
 
 /// <summary>
 /// Escapes exactly what Go's <c>encoding/json</c> (<c>json.Marshal</c>, which <c>aws_signing_helper</c> prints
@@ -8,7 +8,8 @@ namespace RolesAnywhere.Credentials.Tool.Json;
 /// in their short forms; other control characters below U+0020, <c>&lt; &gt; &amp;</c> and U+2028/U+2029 as
 /// <c>\u00xx</c> with lower-case hex. Everything else — <c>+</c>, <c>/</c>, <c>=</c>, DEL and all non-ASCII text —
 /// is written as itself (the default encoder writes <c>+</c> as <c>\u002B</c>, which breaks <c>grep</c>/<c>cut</c>
-/// pipelines written against the helper).
+/// pipelines written against the helper). The one JSON output setting of the tool: credential-process, serve, inspect,
+/// policy and audit (JSON lines, timeline, SARIF) all write with it (<see cref="Options"/>).
 /// </summary>
 internal sealed class GoJsonEncoder : JavaScriptEncoder
 {
@@ -20,6 +21,9 @@ internal sealed class GoJsonEncoder : JavaScriptEncoder
     }
 
     public static GoJsonEncoder Instance { get; } = new();
+
+    /// <summary>Writer options with this encoder, for the outputs that write JSON by hand.</summary>
+    public static System.Text.Json.JsonWriterOptions Options(bool indented) => new() { Encoder = Instance, Indented = indented };
 
     public override int MaxOutputCharactersPerInputCharacter => LongestEscape;
 
