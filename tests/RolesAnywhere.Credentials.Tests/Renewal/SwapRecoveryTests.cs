@@ -40,37 +40,43 @@ public sealed class SwapRecoveryTests
     }
 
     /// <summary>
-    /// The bounded kill loop: <see cref="Rounds"/> rounds, each killing a renewal in every window and reading the pair
-    /// with each entry point in turn; counts mismatched pairs (key and certificate not together) and lost pairs (a file
-    /// missing, or a pair that is neither the old nor the new one).
+    /// The bounded kill loop: <c>Rounds</c> rounds, each killing a renewal in every window and reading the pair with
+    /// every entry point; counts mismatched pairs (key and certificate not together), lost pairs (a file missing, or a
+    /// pair that is neither the old nor the new one) and unfinished swaps (the old pair after the commit point, the
+    /// new one before it, or a journal or temporary file left behind).
     /// </summary>
     [Fact]
-    public async Task KillLoop_EveryWindow_NoMismatchedAndNoLostPair()
+    public async Task KillLoop_EveryWindowEveryReader_NoMismatchedLostOrUnfinishedPair()
     {
         const int Rounds = 2;
         RenewalWorld.RequireOpenSsl();
         SwapStep[] windows = [SwapStep.TemporariesWritten, SwapStep.Committed, SwapStep.KeyReplaced, SwapStep.CertificateReplaced];
         string[] entryPoints = ["library", "renewer"];
-        var counts = new Dictionary<PairState, int>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var kills = 0;
         for (var round = 0; round < Rounds; round++)
         {
             foreach (var window in windows)
             {
-                using var world = RenewalWorld.Due();
-                var old = world.Snapshot();
-                await SwapCrashTests.KillChildAtAsync(world.Folder, window.ToString());
-                kills++;
-                var state = Classify(world, old, await ReadAsync(world, entryPoints[kills % entryPoints.Length]));
-                counts[state] = counts.GetValueOrDefault(state) + 1;
+                foreach (var entryPoint in entryPoints)
+                {
+                    using var world = RenewalWorld.Due();
+                    var old = world.Snapshot();
+                    await SwapCrashTests.KillChildAtAsync(world.Folder, window.ToString());
+                    kills++;
+                    var state = Classify(world, old, await ReadAsync(world, entryPoint));
+                    var expected = window >= SwapStep.Committed ? PairState.New : PairState.Old;
+                    var leftovers = Directory.GetFiles(world.Folder, ".*renewing").Length + Directory.GetFiles(world.Folder, ".*journal").Length;
+                    var outcome = state is PairState.Mismatched or PairState.Lost ? state.ToString() : state != expected || leftovers != 0 ? "Unfinished" : state.ToString();
+                    counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+                }
             }
         }
 
-        var report = $"kills {kills}: " + string.Join(", ", Enum.GetValues<PairState>().Select(s => $"{s} {counts.GetValueOrDefault(s)}"));
+        var report = $"kills {kills}: " + string.Join(", ", new[] { "Old", "New", "Mismatched", "Lost", "Unfinished" }.Select(s => $"{s} {counts.GetValueOrDefault(s)}"));
         TestContext.Current.TestOutputHelper?.WriteLine(report);
-        Assert.Equal(0, counts.GetValueOrDefault(PairState.Mismatched));
-        Assert.Equal(0, counts.GetValueOrDefault(PairState.Lost));
-        Assert.Equal(kills, counts.GetValueOrDefault(PairState.Old) + counts.GetValueOrDefault(PairState.New));
+        Assert.True(counts.GetValueOrDefault("Mismatched") == 0 && counts.GetValueOrDefault("Lost") == 0 && counts.GetValueOrDefault("Unfinished") == 0, report);
+        Assert.Equal(kills, counts.GetValueOrDefault("Old") + counts.GetValueOrDefault("New"));
     }
 
     private static async Task<Exception?> ReadAsync(RenewalWorld world, string entryPoint)
