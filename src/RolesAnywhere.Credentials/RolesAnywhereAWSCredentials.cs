@@ -89,7 +89,7 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
 
         // The one validation (as dependency injection and profiles make it), then the key, opened once; when the
         // settings are wrong but the sources usable, the identity is still loaded to list its problems too.
-        var failures = new List<string>();
+        var failures = new List<SettingProblem>();
         var settings = RolesAnywhereOptionsValidator.Check(options, failures, out var identityLoadable);
         RotatingRequestSigner? signer = null;
         try
@@ -105,7 +105,7 @@ public sealed partial class RolesAnywhereAWSCredentials : RefreshingAWSCredentia
         }
         catch (RolesAnywhereConfigurationException ex)
         {
-            failures.Add(ex.Message);
+            failures.AddRange(ex.Problems);
         }
 
         if (failures.Count != 0 || settings is null || signer is null)

@@ -31,7 +31,7 @@ internal static class ServeCommand
 
         if (keeper.LastError is { } first)
         {
-            await environment.Stderr.WriteLineAsync($"rolesanywhere: the first CreateSession failed; serving 500 until a retry succeeds: {LibraryTerms.ToFlags(first.Message)}").ConfigureAwait(false);
+            await environment.Stderr.WriteLineAsync($"rolesanywhere: the first CreateSession failed; serving 500 until a retry succeeds: {LibraryTerms.Describe(first)}").ConfigureAwait(false);
         }
 
         var server = await CredentialServer.StartAsync(settings, keeper, environment.Time, cancellationToken).ConfigureAwait(false);

@@ -65,7 +65,7 @@ internal static class ToolApplication
         {
             // The library's messages speak of its options; where a token is involved, name the flags that set them.
             var hint = e is RolesAnywhereConfigurationException ? Pkcs11Support.HintFor(args) : null;
-            var message = e is RolesAnywhereException ? LibraryTerms.ToFlags(e.Message) : e.Message;
+            var message = e is RolesAnywhereException ? LibraryTerms.Describe(e) : e.Message;
             await environment.Stderr.WriteLineAsync($"rolesanywhere: {TerminalText.EscapeLines(message)}" + (hint is null ? string.Empty : "\nhint: " + TerminalText.EscapeLines(hint))).ConfigureAwait(false);
             return Judging.Contains(command, StringComparer.Ordinal) ? UsageError : Failure;
         }

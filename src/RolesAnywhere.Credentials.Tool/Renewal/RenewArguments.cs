@@ -231,7 +231,7 @@ internal sealed class RenewArguments : IDisposable
         }
         catch (RolesAnywhereConfigurationException e)
         {
-            errors.Add(LibraryTerms.ToFlags(e.Message));
+            errors.Add(LibraryTerms.Describe(e));
         }
 
         return null;

@@ -29,7 +29,7 @@ internal sealed class StderrRenewalLogger(TextWriter stderr, TimeProvider time, 
         var line = $"rolesanywhere: {time.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ} renewal: {LibraryTerms.ToFlags(formatter(state, exception))}";
         if (exception is not null)
         {
-            line += ": " + LibraryTerms.ToFlags(exception.Message).ReplaceLineEndings(" ");
+            line += ": " + LibraryTerms.Describe(exception).ReplaceLineEndings(" ");
         }
 
         lock (stderr)

@@ -21,35 +21,36 @@ internal sealed class RolesAnywhereOptionsValidator : IValidateOptions<RolesAnyw
     public ValidateOptionsResult Validate(string? name, RolesAnywhereOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
+        var failures = new List<SettingProblem>();
         Check(options, failures, out _);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => f.ToString()));
     }
 
     /// <summary>Adds every problem with <paramref name="options"/> to <paramref name="failures"/>.</summary>
     /// <param name="options">The options.</param>
-    /// <param name="failures">Where each problem is added.</param>
+    /// <param name="failures">Where each problem is added, with the setting it is about.</param>
     /// <param name="identityLoadable">Whether the certificate and key sources are consistent and their files readable, so that loading them can tell more.</param>
     /// <returns>The checked CreateSession settings, or <see langword="null"/> when they have a problem.</returns>
-    public static SessionSettings? Check(RolesAnywhereOptions options, List<string> failures, out bool identityLoadable)
+    public static SessionSettings? Check(RolesAnywhereOptions options, List<SettingProblem> failures, out bool identityLoadable)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(failures);
-        failures.AddRange(options.BindingFailures);
+        // A binding failure names the configuration key with its section path (RolesAnywhere:SessionDuration), so it stays whole.
+        failures.AddRange(options.BindingFailures.Select(f => new SettingProblem(null, f)));
         var settings = SessionSettings.TryCreate(options, failures);
         identityLoadable = CheckSources(failures, options);
         return settings;
     }
 
     /// <summary>Every problem with <paramref name="options"/>; empty when they are usable.</summary>
-    public static List<string> Collect(RolesAnywhereOptions options)
+    public static List<SettingProblem> Collect(RolesAnywhereOptions options)
     {
-        var failures = new List<string>();
+        var failures = new List<SettingProblem>();
         Check(options, failures, out _);
         return failures;
     }
 
-    private static bool CheckSources(List<string> failures, RolesAnywhereOptions options)
+    private static bool CheckSources(List<SettingProblem> failures, RolesAnywhereOptions options)
     {
         var start = failures.Count;
         try
@@ -62,7 +63,7 @@ internal sealed class RolesAnywhereOptionsValidator : IValidateOptions<RolesAnyw
         }
         catch (RolesAnywhereConfigurationException ex)
         {
-            failures.Add(ex.Message);
+            failures.AddRange(ex.Problems);
         }
 
         CheckReadable(failures, nameof(RolesAnywhereOptions.CertificatePath), options.CertificatePath, options);
@@ -71,7 +72,7 @@ internal sealed class RolesAnywhereOptionsValidator : IValidateOptions<RolesAnyw
         return failures.Count == start;
     }
 
-    private static void CheckReadable(List<string> failures, string setting, string? path, RolesAnywhereOptions options)
+    private static void CheckReadable(List<SettingProblem> failures, string setting, string? path, RolesAnywhereOptions options)
     {
         // A reference (pkcs11:, handle:, or whatever a registered key source opens) is no file to read.
         if (string.IsNullOrWhiteSpace(path) || SigningKeySourceResolver.IsReference(options, path))
@@ -81,7 +82,7 @@ internal sealed class RolesAnywhereOptionsValidator : IValidateOptions<RolesAnyw
 
         if (Interop.UnixFile.DescribeIfNotRegular(path) is { } kind && !Directory.Exists(path))
         {
-            failures.Add($"{setting}: '{path}' is {kind}, not a regular file, and is not read (it could block or never end); name the file itself.");
+            failures.Add(new SettingProblem(setting, $"'{path}' is {kind}, not a regular file, and is not read (it could block or never end); name the file itself."));
             return;
         }
 
@@ -97,7 +98,7 @@ internal sealed class RolesAnywhereOptionsValidator : IValidateOptions<RolesAnyw
                 UnauthorizedAccessException => "cannot be read (permission denied)",
                 _ => "cannot be read (" + exception.Message + ")",
             };
-            failures.Add($"{setting}: '{path}' {reason}; check the path (relative paths start at '{Environment.CurrentDirectory}') and that the account running this process may read the file.");
+            failures.Add(new SettingProblem(setting, $"'{path}' {reason}; check the path (relative paths start at '{Environment.CurrentDirectory}') and that the account running this process may read the file."));
         }
     }
 }

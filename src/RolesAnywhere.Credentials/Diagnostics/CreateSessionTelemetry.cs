@@ -34,7 +34,7 @@ internal sealed class CreateSessionTelemetry : ICreateSessionObserver, ICredenti
     /// </summary>
     public static CreateSessionTelemetry For(RolesAnywhereOptions options, ILogger? logger, RolesAnywhereMetrics? metrics, TimeProvider timeProvider) =>
         new(
-            Endpoints.ResourceArns.Parse(options.TrustAnchorArn, options.ProfileArn, options.RoleArn, options.Region, new List<string>())?.Region ?? "unknown",
+            Endpoints.ResourceArns.Parse(options.TrustAnchorArn, options.ProfileArn, options.RoleArn, options.Region, new List<Configuration.SettingProblem>())?.Region ?? "unknown",
             logger,
             metrics,
             timeProvider);

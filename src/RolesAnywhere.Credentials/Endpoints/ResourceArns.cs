@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RolesAnywhere.Credentials.Configuration;
 
 namespace RolesAnywhere.Credentials.Endpoints;
 
@@ -36,31 +37,31 @@ internal sealed partial class ResourceArns
     /// Parses and cross-checks the ARNs and the optional explicit region, adding one message per problem
     /// to <paramref name="failures"/>; returns <see langword="null"/> when any was found.
     /// </summary>
-    public static ResourceArns? Parse(string? trustAnchorArn, string? profileArn, string? roleArn, string? region, ICollection<string> failures)
+    public static ResourceArns? Parse(string? trustAnchorArn, string? profileArn, string? roleArn, string? region, ICollection<SettingProblem> failures)
     {
         var start = failures.Count;
-        var trustAnchor = ParseOne("TrustAnchorArn", trustAnchorArn, "rolesanywhere", "trust-anchor", "arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/<id>", failures);
-        var profile = ParseOne("ProfileArn", profileArn, "rolesanywhere", "profile", "arn:aws:rolesanywhere:eu-west-1:111122223333:profile/<id>", failures);
-        var role = ParseOne("RoleArn", roleArn, "iam", "role", "arn:aws:iam::111122223333:role/<name>", failures);
+        var trustAnchor = ParseOne(nameof(RolesAnywhereOptions.TrustAnchorArn), trustAnchorArn, "rolesanywhere", "trust-anchor", "arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/<id>", failures);
+        var profile = ParseOne(nameof(RolesAnywhereOptions.ProfileArn), profileArn, "rolesanywhere", "profile", "arn:aws:rolesanywhere:eu-west-1:111122223333:profile/<id>", failures);
+        var role = ParseOne(nameof(RolesAnywhereOptions.RoleArn), roleArn, "iam", "role", "arn:aws:iam::111122223333:role/<name>", failures);
 
         if (trustAnchor is not null && profile is not null)
         {
             if (!string.Equals(trustAnchor.Region, profile.Region, StringComparison.Ordinal))
             {
-                failures.Add($"ProfileArn: the profile is in region '{profile.Region}' but the trust anchor is in '{trustAnchor.Region}'; a session is created in one region, so use a trust anchor and a profile from the same region.");
+                failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.ProfileArn), $"the profile is in region '{profile.Region}' but the trust anchor is in '{trustAnchor.Region}'; a session is created in one region, so use a trust anchor and a profile from the same region."));
             }
 
             if (!string.Equals(trustAnchor.AccountId, profile.AccountId, StringComparison.Ordinal))
             {
-                failures.Add($"ProfileArn: the profile belongs to account {profile.AccountId} but the trust anchor to {trustAnchor.AccountId}; use both from the same account.");
+                failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.ProfileArn), $"the profile belongs to account {profile.AccountId} but the trust anchor to {trustAnchor.AccountId}; use both from the same account."));
             }
         }
 
-        foreach (var other in new[] { ("ProfileArn", profile), ("RoleArn", role) })
+        foreach (var other in new[] { (nameof(RolesAnywhereOptions.ProfileArn), profile), (nameof(RolesAnywhereOptions.RoleArn), role) })
         {
             if (trustAnchor is not null && other.Item2 is not null && !string.Equals(trustAnchor.Partition, other.Item2.Partition, StringComparison.Ordinal))
             {
-                failures.Add($"{other.Item1}: its partition '{other.Item2.Partition}' differs from the trust anchor's '{trustAnchor.Partition}'; all three ARNs must come from the same partition.");
+                failures.Add(new SettingProblem(other.Item1, $"its partition '{other.Item2.Partition}' differs from the trust anchor's '{trustAnchor.Partition}'; all three ARNs must come from the same partition."));
             }
         }
 
@@ -70,7 +71,7 @@ internal sealed partial class ResourceArns
             partition = Partition.Find(trustAnchor.Partition);
             if (partition is null)
             {
-                failures.Add($"TrustAnchorArn: the partition '{trustAnchor.Partition}' is not known; set Endpoint to the Roles Anywhere endpoint of that partition, or check the ARN.");
+                failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.TrustAnchorArn), $"the partition '{trustAnchor.Partition}' is not known; set Endpoint to the Roles Anywhere endpoint of that partition, or check the ARN."));
             }
         }
 
@@ -84,7 +85,7 @@ internal sealed partial class ResourceArns
         return new ResourceArns(trustAnchor, profile, role, plainRegion, partition ?? Partition.Find("aws")!, regionIsFips);
     }
 
-    private static (string? Region, bool IsFips) ResolveRegion(string? configured, Arn? trustAnchor, ICollection<string> failures)
+    private static (string? Region, bool IsFips) ResolveRegion(string? configured, Arn? trustAnchor, ICollection<SettingProblem> failures)
     {
         if (string.IsNullOrWhiteSpace(configured))
         {
@@ -106,31 +107,31 @@ internal sealed partial class ResourceArns
 
         if (!RegionPattern().IsMatch(region))
         {
-            failures.Add($"Region: '{configured}' is not a region name such as 'eu-west-1'; leave Region empty to take it from TrustAnchorArn.");
+            failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.Region), $"'{configured}' is not a region name such as 'eu-west-1'; leave Region empty to take it from TrustAnchorArn."));
             return (null, false);
         }
 
         if (trustAnchor is not null && !string.Equals(trustAnchor.Region, region, StringComparison.Ordinal))
         {
-            failures.Add($"Region: '{configured}' differs from the trust anchor's region '{trustAnchor.Region}'; the session must be created where the trust anchor and profile live. Leave Region empty or set it to '{trustAnchor.Region}'.");
+            failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.Region), $"'{configured}' differs from the trust anchor's region '{trustAnchor.Region}'; the session must be created where the trust anchor and profile live. Leave Region empty or set it to '{trustAnchor.Region}'."));
             return (null, false);
         }
 
         return (region, isFips);
     }
 
-    private static Arn? ParseOne(string name, string? value, string service, string resourceType, string example, ICollection<string> failures)
+    private static Arn? ParseOne(string name, string? value, string service, string resourceType, string example, ICollection<SettingProblem> failures)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            failures.Add($"{name} is required; set it to the ARN, such as '{example}'.");
+            failures.Add(new SettingProblem(name, $"required; set it to the ARN, such as '{example}'."));
             return null;
         }
 
         var arn = Arn.TryParse(value);
         if (arn is null)
         {
-            failures.Add($"{name}: '{value}' is not an ARN; expected the form '{example}'.");
+            failures.Add(new SettingProblem(name, $"'{value}' is not an ARN; expected the form '{example}'."));
             return null;
         }
 
@@ -157,14 +158,14 @@ internal sealed partial class ResourceArns
 
         if (problems.Count != 0)
         {
-            failures.Add($"{name}: '{value}' is not valid ({string.Join("; ", problems)}); expected the form '{example}'.");
+            failures.Add(new SettingProblem(name, $"'{value}' is not valid ({string.Join("; ", problems)}); expected the form '{example}'."));
             return null;
         }
 
         // The partition named must be the one holding the region (the one table: Partition.Known).
         if (regional && Partition.Find(arn.Partition) is not null && Partition.OfRegion(arn.Region) is var holder && holder.Name != arn.Partition)
         {
-            failures.Add($"{name}: the partition '{arn.Partition}' does not hold region '{arn.Region}', which belongs to '{holder.Name}'; fix the ARN (China ARNs start with arn:aws-cn:, GovCloud ARNs with arn:aws-us-gov:).");
+            failures.Add(new SettingProblem(name, $"the partition '{arn.Partition}' does not hold region '{arn.Region}', which belongs to '{holder.Name}'; fix the ARN (China ARNs start with arn:aws-cn:, GovCloud ARNs with arn:aws-us-gov:)."));
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using RolesAnywhere.Credentials.Configuration;
 
 namespace RolesAnywhere.Credentials.Endpoints;
 
@@ -31,7 +32,7 @@ internal sealed class RolesAnywhereEndpoint
     /// Resolves the endpoint from the region and partition, or takes <paramref name="customEndpoint"/>;
     /// adds a message to <paramref name="failures"/> and returns <see langword="null"/> when the settings conflict.
     /// </summary>
-    public static RolesAnywhereEndpoint? Resolve(string region, Partition partition, bool useFips, bool useDualStack, Uri? customEndpoint, ICollection<string> failures)
+    public static RolesAnywhereEndpoint? Resolve(string region, Partition partition, bool useFips, bool useDualStack, Uri? customEndpoint, ICollection<SettingProblem> failures)
     {
         if (customEndpoint is not null)
         {
@@ -43,7 +44,7 @@ internal sealed class RolesAnywhereEndpoint
         {
             if (partition.DualStackDnsSuffix is null)
             {
-                failures.Add($"UseDualStackEndpoint: the {partition.Name} partition has no dual-stack Roles Anywhere endpoint. Set UseDualStackEndpoint to false.");
+                failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.UseDualStackEndpoint), $"the {partition.Name} partition has no dual-stack Roles Anywhere endpoint. Set UseDualStackEndpoint to false."));
                 return null;
             }
 
@@ -59,17 +60,17 @@ internal sealed class RolesAnywhereEndpoint
         return new RolesAnywhereEndpoint(uri, region);
     }
 
-    private static RolesAnywhereEndpoint? FromCustom(string region, bool useFips, bool useDualStack, Uri endpoint, ICollection<string> failures)
+    private static RolesAnywhereEndpoint? FromCustom(string region, bool useFips, bool useDualStack, Uri endpoint, ICollection<SettingProblem> failures)
     {
         var start = failures.Count;
         if (useFips || useDualStack)
         {
-            failures.Add($"Endpoint: a custom endpoint ('{endpoint}') cannot be combined with UseFipsEndpoint or UseDualStackEndpoint; give the FIPS or dual-stack host as the Endpoint itself, or remove Endpoint.");
+            failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.Endpoint), $"a custom endpoint ('{endpoint}') cannot be combined with UseFipsEndpoint or UseDualStackEndpoint; give the FIPS or dual-stack host as the Endpoint itself, or remove Endpoint."));
         }
 
         if (!endpoint.IsAbsoluteUri)
         {
-            failures.Add($"Endpoint: '{endpoint}' is not an absolute URI; give scheme, host and optional port, such as 'https://rolesanywhere.eu-west-1.amazonaws.com'.");
+            failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.Endpoint), $"'{endpoint}' is not an absolute URI; give scheme, host and optional port, such as 'https://rolesanywhere.eu-west-1.amazonaws.com'."));
             return null;
         }
 
@@ -77,17 +78,17 @@ internal sealed class RolesAnywhereEndpoint
         {
             if (!IsLoopback(endpoint))
             {
-                failures.Add($"Endpoint: plain http is accepted only for loopback addresses, and '{endpoint.Host}' is not one (a captured signed request could be replayed for minutes). Use https://.");
+                failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.Endpoint), $"plain http is accepted only for loopback addresses, and '{endpoint.Host}' is not one (a captured signed request could be replayed for minutes). Use https://."));
             }
         }
         else if (endpoint.Scheme != Uri.UriSchemeHttps)
         {
-            failures.Add($"Endpoint: the scheme '{endpoint.Scheme}' is not supported; use https:// (or http:// on loopback).");
+            failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.Endpoint), $"the scheme '{endpoint.Scheme}' is not supported; use https:// (or http:// on loopback)."));
         }
 
         if (endpoint.AbsolutePath != "/" || endpoint.Query.Length != 0 || endpoint.Fragment.Length != 0 || endpoint.UserInfo.Length != 0)
         {
-            failures.Add($"Endpoint: '{endpoint}' must hold only a scheme, host and optional port (no path, query, fragment or user info); the library appends {SessionsPath}.");
+            failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.Endpoint), $"'{endpoint}' must hold only a scheme, host and optional port (no path, query, fragment or user info); the library appends {SessionsPath}."));
         }
 
         if (failures.Count != start)

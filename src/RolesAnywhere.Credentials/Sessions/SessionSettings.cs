@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using RolesAnywhere.Credentials.Configuration;
 using RolesAnywhere.Credentials.Endpoints;
 using RolesAnywhere.Credentials.Sessions.Wire;
 
@@ -59,18 +60,18 @@ internal sealed partial class SessionSettings
     public static SessionSettings FromOptions(RolesAnywhereOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
+        var failures = new List<SettingProblem>();
         var settings = TryCreate(options, failures);
         if (settings is null)
         {
-            throw new RolesAnywhereConfigurationException(FormatFailures(failures));
+            throw new RolesAnywhereConfigurationException(failures);
         }
 
         return settings;
     }
 
-    /// <summary>Checks <paramref name="options"/>, adding one message per problem; <see langword="null"/> when any was found.</summary>
-    public static SessionSettings? TryCreate(RolesAnywhereOptions options, ICollection<string> failures)
+    /// <summary>Checks <paramref name="options"/>, adding one problem (with the setting it is about) per problem found; <see langword="null"/> when any was found.</summary>
+    public static SessionSettings? TryCreate(RolesAnywhereOptions options, ICollection<SettingProblem> failures)
     {
         ArgumentNullException.ThrowIfNull(options);
         var start = failures.Count;
@@ -84,28 +85,28 @@ internal sealed partial class SessionSettings
         var duration = options.SessionDuration;
         if (duration < MinSessionDuration || duration > MaxSessionDuration)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"SessionDuration: {duration} is outside what the service accepts; use 00:15:00 to 12:00:00 (and no more than the profile's own durationSeconds)."));
+            failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.SessionDuration), string.Create(CultureInfo.InvariantCulture, $"{duration} is outside what the service accepts; use 00:15:00 to 12:00:00 (and no more than the profile's own durationSeconds).")));
         }
 
         var sessionName = string.IsNullOrEmpty(options.RoleSessionName) ? null : options.RoleSessionName;
         if (sessionName is not null && !SessionNamePattern().IsMatch(sessionName))
         {
-            failures.Add($"RoleSessionName: '{sessionName}' is not a valid role session name; use 2 to 64 characters of letters, digits and +=,.@_-, or leave it empty.");
+            failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.RoleSessionName), $"'{sessionName}' is not a valid role session name; use 2 to 64 characters of letters, digits and +=,.@_-, or leave it empty."));
         }
 
         if (options.HttpTimeout <= TimeSpan.Zero && options.HttpTimeout != Timeout.InfiniteTimeSpan)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"HttpTimeout: {options.HttpTimeout} must be positive, such as 00:00:30."));
+            failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.HttpTimeout), string.Create(CultureInfo.InvariantCulture, $"{options.HttpTimeout} must be positive, such as 00:00:30.")));
         }
 
         if (options.RefreshTimeout <= TimeSpan.Zero && options.RefreshTimeout != Timeout.InfiniteTimeSpan)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"RefreshTimeout: {options.RefreshTimeout} must be positive, such as 00:01:00."));
+            failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.RefreshTimeout), string.Create(CultureInfo.InvariantCulture, $"{options.RefreshTimeout} must be positive, such as 00:01:00.")));
         }
 
         if (options.MaxRetries is < 0 or > MaxRetriesLimit)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"MaxRetries: {options.MaxRetries} must be between 0 and {MaxRetriesLimit}."));
+            failures.Add(new SettingProblem(nameof(RolesAnywhereOptions.MaxRetries), string.Create(CultureInfo.InvariantCulture, $"{options.MaxRetries} must be between 0 and {MaxRetriesLimit}.")));
         }
 
         if (failures.Count != start || arns is null || endpoint is null)
@@ -115,11 +116,6 @@ internal sealed partial class SessionSettings
 
         return new SessionSettings(arns, endpoint, (int)duration.TotalSeconds, sessionName, options);
     }
-
-    internal static string FormatFailures(IReadOnlyCollection<string> failures) =>
-        failures.Count == 1
-            ? $"Invalid RolesAnywhereOptions: {failures.First()}"
-            : $"Invalid RolesAnywhereOptions ({failures.Count} problems):{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", failures)}";
 
     [GeneratedRegex(@"^[\w+=,.@-]{2,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex SessionNamePattern();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RolesAnywhere.Credentials.Configuration;
 using RolesAnywhere.Credentials.Endpoints;
 using RolesAnywhere.Credentials.Tests.Credentials;
 
@@ -95,7 +96,7 @@ public sealed class PartitionTests
     [MemberData(nameof(Partitions))]
     public void Resolve_EveryPartition_UsesItsDnsSuffix(string partition)
     {
-        var failures = new List<string>();
+        var failures = new List<SettingProblem>();
         var known = Partition.Find(partition)!;
 
         var endpoint = RolesAnywhereEndpoint.Resolve(SampleRegions[partition], known, useFips: false, useDualStack: false, customEndpoint: null, failures);
@@ -107,7 +108,7 @@ public sealed class PartitionTests
     [Fact]
     public void Parse_PartitionThatDoesNotHoldTheRegion_NamesTheHoldingPartition()
     {
-        var failures = new List<string>();
+        var failures = new List<SettingProblem>();
 
         ResourceArns.Parse(
             "arn:aws:rolesanywhere:eu-isoe-west-1:111122223333:trust-anchor/ta",
@@ -116,6 +117,6 @@ public sealed class PartitionTests
             region: null,
             failures);
 
-        Assert.Contains(failures, f => f.StartsWith("TrustAnchorArn: the partition 'aws' does not hold region 'eu-isoe-west-1', which belongs to 'aws-iso-e'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.ToString().StartsWith("TrustAnchorArn: the partition 'aws' does not hold region 'eu-isoe-west-1', which belongs to 'aws-iso-e'", StringComparison.Ordinal));
     }
 }

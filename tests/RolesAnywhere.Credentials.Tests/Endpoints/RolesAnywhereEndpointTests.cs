@@ -1,3 +1,4 @@
+using RolesAnywhere.Credentials.Configuration;
 using RolesAnywhere.Credentials.Endpoints;
 
 namespace RolesAnywhere.Credentials.Tests.Endpoints;
@@ -15,7 +16,7 @@ public sealed class RolesAnywhereEndpointTests
     [InlineData("aws-cn", "cn-northwest-1", false, true, "https://rolesanywhere.cn-northwest-1.api.amazonwebservices.com.cn/sessions")]
     public void Resolve_RegionAndPartition_GivesServiceHost(string partition, string region, bool fips, bool dualStack, string expected)
     {
-        var failures = new List<string>();
+        var failures = new List<SettingProblem>();
 
         var endpoint = RolesAnywhereEndpoint.Resolve(region, Partition.Find(partition)!, fips, dualStack, null, failures);
 
@@ -27,12 +28,12 @@ public sealed class RolesAnywhereEndpointTests
     [Fact]
     public void Resolve_DualStackInIsoPartition_IsRefused()
     {
-        var failures = new List<string>();
+        var failures = new List<SettingProblem>();
 
         var endpoint = RolesAnywhereEndpoint.Resolve("us-iso-east-1", Partition.Find("aws-iso")!, false, true, null, failures);
 
         Assert.Null(endpoint);
-        Assert.Contains("dual-stack", Assert.Single(failures), StringComparison.Ordinal);
+        Assert.Contains("dual-stack", Assert.Single(failures).ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -43,7 +44,7 @@ public sealed class RolesAnywhereEndpointTests
     [InlineData("http://[::1]:5080", "http://[::1]:5080/sessions", "[::1]:5080")]
     public void Resolve_CustomEndpoint_ReplacesHostKeepsSigningRegion(string custom, string expected, string host)
     {
-        var failures = new List<string>();
+        var failures = new List<SettingProblem>();
 
         var endpoint = RolesAnywhereEndpoint.Resolve("eu-west-1", Partition.Find("aws")!, false, false, new Uri(custom), failures);
 
@@ -58,12 +59,12 @@ public sealed class RolesAnywhereEndpointTests
     [InlineData(false, true)]
     public void Resolve_CustomEndpointWithFipsOrDualStack_IsRefused(bool fips, bool dualStack)
     {
-        var failures = new List<string>();
+        var failures = new List<SettingProblem>();
 
         var endpoint = RolesAnywhereEndpoint.Resolve("eu-west-1", Partition.Find("aws")!, fips, dualStack, new Uri("https://example.com"), failures);
 
         Assert.Null(endpoint);
-        Assert.Contains("cannot be combined", Assert.Single(failures), StringComparison.Ordinal);
+        Assert.Contains("cannot be combined", Assert.Single(failures).ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -75,22 +76,22 @@ public sealed class RolesAnywhereEndpointTests
     [InlineData("https://user:pw@example.com", "no path")]
     public void Resolve_UnsafeOrMalformedCustomEndpoint_IsRefused(string custom, string expectedWords)
     {
-        var failures = new List<string>();
+        var failures = new List<SettingProblem>();
 
         var endpoint = RolesAnywhereEndpoint.Resolve("eu-west-1", Partition.Find("aws")!, false, false, new Uri(custom), failures);
 
         Assert.Null(endpoint);
-        Assert.Contains(failures, f => f.StartsWith("Endpoint", StringComparison.Ordinal) && f.Contains(expectedWords, StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.ToString().StartsWith("Endpoint", StringComparison.Ordinal) && f.ToString().Contains(expectedWords, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Resolve_RelativeCustomEndpoint_IsRefused()
     {
-        var failures = new List<string>();
+        var failures = new List<SettingProblem>();
 
         var endpoint = RolesAnywhereEndpoint.Resolve("eu-west-1", Partition.Find("aws")!, false, false, new Uri("rolesanywhere.local", UriKind.Relative), failures);
 
         Assert.Null(endpoint);
-        Assert.Contains("absolute", Assert.Single(failures), StringComparison.Ordinal);
+        Assert.Contains("absolute", Assert.Single(failures).ToString(), StringComparison.Ordinal);
     }
 }

@@ -43,7 +43,7 @@ public sealed class OptionsValidatorTests : IDisposable
         Assert.True(result.Failed);
         var failures = result.Failures!.ToList();
         Assert.Contains(failures, f => f.StartsWith("TrustAnchorArn", StringComparison.Ordinal) && f.Contains("trust-anchor/", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("ProfileArn is required", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("ProfileArn: required", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("RoleArn", StringComparison.Ordinal) && f.Contains("arn:aws:iam::", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("SessionDuration", StringComparison.Ordinal) && f.Contains("00:15:00", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("RoleSessionName", StringComparison.Ordinal) && f.Contains("2 to 64", StringComparison.Ordinal));
@@ -206,6 +206,39 @@ public sealed class OptionsValidatorTests : IDisposable
 
         Assert.Equal(3, expected.Count());
         Assert.Equal(expected, error.Failures);
+    }
+
+    [Fact]
+    public void Constructor_SeveralProblems_MessageListsEachUnderItsOptionName()
+    {
+        var options = ValidOptions();
+        options.CertificatePath = Path.Combine(directory, "missing.pem");
+        options.RoleArn = "not-an-arn";
+        options.MaxRetries = -1;
+
+        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => new RolesAnywhereAWSCredentials(options));
+
+        Assert.StartsWith("The Roles Anywhere settings have 3 problems:", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Environment.NewLine + "- CertificatePath: '" + options.CertificatePath + "' does not exist", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Environment.NewLine + "- RoleArn: 'not-an-arn' is not an ARN", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Environment.NewLine + "- MaxRetries: -1 must be between 0 and", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(nameof(RolesAnywhereOptions), error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            new string?[] { nameof(RolesAnywhereOptions.RoleArn), nameof(RolesAnywhereOptions.MaxRetries), nameof(RolesAnywhereOptions.CertificatePath) },
+            error.Problems.Select(p => p.Setting));
+        Assert.StartsWith("'not-an-arn' is not an ARN", error.Problems[0].Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_OneProblem_MessageNamesTheOptionUnderAPlainHeading()
+    {
+        var options = ValidOptions();
+        options.RoleSessionName = "x";
+
+        var error = Assert.Throws<RolesAnywhereConfigurationException>(() => new RolesAnywhereAWSCredentials(options));
+
+        Assert.StartsWith("The Roles Anywhere settings have a problem: RoleSessionName: 'x' is not a valid role session name", error.Message, StringComparison.Ordinal);
+        Assert.Equal(nameof(RolesAnywhereOptions.RoleSessionName), Assert.Single(error.Problems).Setting);
     }
 
     private static async Task<IEnumerable<string>> HostStartFailures(RolesAnywhereOptions options)

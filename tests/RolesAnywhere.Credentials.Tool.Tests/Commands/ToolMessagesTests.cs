@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using RolesAnywhere.Credentials.Testing.Certificates;
+using RolesAnywhere.Credentials.Tool.Cli;
 using RolesAnywhere.Credentials.Tool.Credentials;
 using RolesAnywhere.Credentials.Tool.Tests.Support;
 
@@ -26,6 +27,37 @@ public sealed class ToolMessagesTests : IDisposable
         Assert.Contains("--certificate", run.Stderr, StringComparison.Ordinal);
         AssertNoOptionNames(run.Stderr);
     }
+
+    [Fact]
+    public async Task CredentialProcess_MissingCertificateAndBadRoleArn_LabelsEachProblemWithItsFlag()
+    {
+        var run = await ToolRun.RunAsync(
+            [
+                "credential-process", "--no-cache",
+                "--certificate", directory.File("missing.pem"), "--private-key", directory.File("missing.key"),
+                "--trust-anchor-arn", "arn:aws:rolesanywhere:us-east-1:111122223333:trust-anchor/ta",
+                "--profile-arn", "arn:aws:rolesanywhere:us-east-1:111122223333:profile/p",
+                "--role-arn", "not-a-role-arn",
+                "--endpoint", "http://127.0.0.1:9",
+            ],
+            a => LibraryCredentialSource.Create(a, pinPrompt: null));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("- --certificate: '" + directory.File("missing.pem") + "' does not exist", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("- --private-key: '" + directory.File("missing.key") + "' does not exist", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("- --role-arn: 'not-a-role-arn' is not an ARN", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("The Roles Anywhere settings have 3 problems:", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("RolesAnywhereOptions", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Invalid", run.Stderr, StringComparison.Ordinal);
+        AssertNoOptionNames(run.Stderr);
+    }
+
+    [Theory]
+    [InlineData("check IntermediatesPath, IntermediatesData or Intermediates; they are sent", "check --intermediates; they are sent")]
+    [InlineData("set CertificatePath or CertificateData", "set --certificate")]
+    [InlineData("set CertificatePath or PrivateKeyPath", "set --certificate or --private-key")]
+    public void ToFlags_SeveralOptionsOfOneFlag_NameTheFlagOnce(string message, string expected) =>
+        Assert.Equal(expected, LibraryTerms.ToFlags(message));
 
     [Fact]
     public async Task CredentialProcess_EncryptedKeyWithoutPassword_NamesPkcs8PasswordFlag()
