@@ -353,7 +353,7 @@ public sealed partial class RenewEndToEndTests(RenewFixture fixture) : IClassFix
     [InlineData("renew-at with force", "--renew-at and --force cannot be combined")]
     [InlineData("renew-at out of range", "--renew-at must be a fraction of the lifetime between 0 and 1")]
     [InlineData("unknown key algorithm", "--key-algorithm 'dsa' is not one of same, ec-p256")]
-    [InlineData("partial session flags", "--profile-arn is required")]
+    [InlineData("partial session flags", "--profile-arn: required")]
     [InlineData("cfssl flags without cfssl", "only apply with --cfssl-url")]
     [InlineData("unterminated quote", "--issuer-command 'openssl \"x509' cannot be split")]
     [InlineData("pkcs11 key", "names a key in a PKCS#11 token or a TPM")]
