@@ -220,5 +220,23 @@ public sealed class TrustCommandsEndToEndTests : IDisposable
         Assert.Contains("RSA-1024", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Inspect_NameWithEscapeSequences_PrintedEscapedNotRaw()
+    {
+        var name = new System.Security.Cryptography.X509Certificates.X500DistinguishedNameBuilder();
+        name.AddCommonName("db\u001b]0;owned\u0007\u001b[2J\u202eevil");
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(name.Build(), key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var hostile = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        File.WriteAllText(_dir.File("hostile.pem"), hostile.ExportCertificatePem());
+
+        var run = await Tool("inspect", "--certificate", _dir.File("hostile.pem"));
+
+        Assert.DoesNotContain('\u001b', run.Stdout);
+        Assert.DoesNotContain('\u0007', run.Stdout);
+        Assert.DoesNotContain('\u202e', run.Stdout);
+        Assert.Contains("db\\x1b]0;owned\\x07\\x1b[2J\\u202eevil", run.Stdout, StringComparison.Ordinal);
+    }
+
     private static Task<ExternalProcess> Tool(params string[] args) => ExternalProcess.RunAsync(ToolBinary.Path, args, NoEnvironment);
 }
