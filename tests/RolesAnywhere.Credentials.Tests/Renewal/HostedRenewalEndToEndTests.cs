@@ -39,8 +39,9 @@ public sealed class HostedRenewalEndToEndTests(CfsslServer cfssl) : IClassFixtur
         var certificatePath = Path.Combine(_folder, "client.pem");
         var keyPath = Path.Combine(_folder, "client.key");
 
-        // Half of a 20-minute lifetime has passed 3 s from now: due then (RenewAt 0.5, no jitter).
-        var notBefore = DateTimeOffset.UtcNow.AddMinutes(-10).AddSeconds(3);
+        // Half of a 20-minute lifetime has passed 10 s from now: due then (RenewAt 0.5, no jitter). 10 s, not less: the host
+        // start and the first SDK call must come before it on a loaded 2-core machine too (3 s did not, at load 17).
+        var notBefore = DateTimeOffset.UtcNow.AddMinutes(-10).AddSeconds(10);
         string oldSerial;
         using (var key = ECDsa.Create(ECCurve.NamedCurves.nistP256))
         using (var leaf = cfssl.Ca.Issue(key, notBefore, notBefore.AddMinutes(20), uriName: false))
