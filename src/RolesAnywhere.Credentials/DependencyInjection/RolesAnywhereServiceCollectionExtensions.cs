@@ -37,6 +37,28 @@ public static class RolesAnywhereServiceCollectionExtensions
         return AddCore(services);
     }
 
+    /// <summary>The configuration section <see cref="AddRolesAnywhereCredentials(IServiceCollection)"/> binds.</summary>
+    public const string DefaultSectionName = "RolesAnywhere";
+
+    /// <summary>
+    /// Registers one <see cref="RolesAnywhereAWSCredentials"/> bound from the <c>RolesAnywhere</c> section of the
+    /// application's <see cref="IConfiguration"/> (as <c>AddDefaultAWSOptions</c> reads the <c>AWS</c> section), with
+    /// everything <see cref="AddRolesAnywhereCredentials(IServiceCollection, IConfiguration)"/> does.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <remarks>The section is read when the options are first needed (at host start); a container with no
+    /// <see cref="IConfiguration"/> fails then, saying how to pass the section instead.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    public static IServiceCollection AddRolesAnywhereCredentials(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<IConfigureOptions<RolesAnywhereOptions>>(provider => new RolesAnywhereOptionsBinder(
+            (provider.GetService<IConfiguration>() ?? throw new InvalidOperationException(
+                $"AddRolesAnywhereCredentials() binds the '{DefaultSectionName}' section of the application's IConfiguration, and this container has none. Use a host builder (its configuration is registered), or pass the section: AddRolesAnywhereCredentials(configuration.GetSection(\"{DefaultSectionName}\")).")).GetSection(DefaultSectionName)));
+        return AddCore(services);
+    }
+
     /// <summary>
     /// Registers one <see cref="RolesAnywhereAWSCredentials"/> (also as <see cref="AWSCredentials"/>) bound from
     /// <paramref name="configuration"/> (by convention the <c>RolesAnywhere</c> section) and validated at host

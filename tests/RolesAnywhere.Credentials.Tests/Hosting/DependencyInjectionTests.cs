@@ -137,6 +137,47 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddRolesAnywhereCredentials_NoArgument_BindsTheRolesAnywhereSectionLikeTheSdkReadsAws()
+    {
+        // AWSSDK.Extensions.NETCore.Setup's convention: the section's name is the default (issue 28 item 3; CS1501 before).
+        var options = world.IssueOptions();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AWS:Region"] = world.Emulator.Region,
+            ["AWS:ServiceURL"] = world.Emulator.Endpoint.ToString(),
+            ["AWS:AuthenticationRegion"] = world.Emulator.Region,
+            ["RolesAnywhere:TrustAnchorArn"] = options.TrustAnchorArn,
+            ["RolesAnywhere:ProfileArn"] = options.ProfileArn,
+            ["RolesAnywhere:RoleArn"] = options.RoleArn,
+            ["RolesAnywhere:Endpoint"] = options.Endpoint!.ToString(),
+            ["RolesAnywhere:CertificatePath"] = options.CertificatePath,
+            ["RolesAnywhere:PrivateKeyPath"] = options.PrivateKeyPath,
+        });
+        builder.Services.AddSingleton<TimeProvider>(world.Clock);
+        builder.Services.AddRolesAnywhereCredentials();
+        builder.Services.AddAWSService<IAmazonSecurityTokenService>();
+        using var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        var identity = await host.Services.GetRequiredService<IAmazonSecurityTokenService>().GetCallerIdentityAsync(new GetCallerIdentityRequest(), TestContext.Current.CancellationToken);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.StartsWith($"arn:aws:sts::{world.Emulator.AccountId}:assumed-role/app/", identity.Arn, StringComparison.Ordinal);
+        Assert.Equal(options.RoleArn, host.Services.GetRequiredService<IOptions<RolesAnywhereOptions>>().Value.RoleArn);
+    }
+
+    [Fact]
+    public async Task AddRolesAnywhereCredentials_NoArgumentNoConfiguration_FailsNamingTheFix()
+    {
+        await using var provider = new ServiceCollection().AddRolesAnywhereCredentials().BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<RolesAnywhereOptions>>().Value);
+
+        Assert.Contains("GetSection(\"RolesAnywhere\")", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AddAWSService_NoAWSOptionsRegistered_ReadsTheAwsSectionAndUsesRolesAnywhere()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
