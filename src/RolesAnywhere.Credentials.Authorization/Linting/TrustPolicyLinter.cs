@@ -168,29 +168,21 @@ public static class TrustPolicyLinter
     {
         foreach (var value in condition.Values)
         {
-            var start = value.IndexOf("${", StringComparison.Ordinal);
-            while (start >= 0)
+            foreach (var (body, isReference) in PolicyVariables.Split(value))
             {
-                var end = value.IndexOf('}', start);
-                if (end < 0)
+                if (!isReference || PolicyVariables.IsEscape(body))
                 {
-                    break;
+                    continue;
                 }
 
-                var body = value[(start + 2)..end];
-                if (body is not ("*" or "?" or "$"))
+                var (name, fallback) = PolicyVariables.SplitDefault(body);
+                var always = string.Equals(name, RequestContext.SourceArn, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(name, RequestContext.SourceAccount, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(name, RequestContext.RoleSessionName, StringComparison.OrdinalIgnoreCase);
+                if (!RequestContext.IsKnownKey(name) || string.Equals(name, RequestContext.TagKeys, StringComparison.OrdinalIgnoreCase) || (!always && fallback is null))
                 {
-                    var name = body.Split(',')[0].Trim();
-                    var always = string.Equals(name, RequestContext.SourceArn, StringComparison.OrdinalIgnoreCase)
-                        || string.Equals(name, RequestContext.SourceAccount, StringComparison.OrdinalIgnoreCase)
-                        || string.Equals(name, RequestContext.RoleSessionName, StringComparison.OrdinalIgnoreCase);
-                    if (!RequestContext.IsKnownKey(name) || string.Equals(name, RequestContext.TagKeys, StringComparison.OrdinalIgnoreCase) || (!always && !body.Contains(',', StringComparison.Ordinal)))
-                    {
-                        return name;
-                    }
+                    return name;
                 }
-
-                start = value.IndexOf("${", end, StringComparison.Ordinal);
             }
         }
 

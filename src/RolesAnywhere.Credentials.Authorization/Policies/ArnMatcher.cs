@@ -47,26 +47,22 @@ internal static class ArnMatcher
     public static bool HasVariableBeforeResource(string raw)
     {
         var colons = 0;
-        for (var i = 0; i < raw.Length && colons < Components - 1; i++)
+        foreach (var (text, isReference) in PolicyVariables.Split(raw))
         {
-            if (raw[i] == ':')
+            if (isReference)
             {
-                colons++;
-            }
-            else if (raw[i] == '$' && i + 1 < raw.Length && raw[i + 1] == '{')
-            {
-                var end = raw.IndexOf('}', i);
-                if (end < 0)
-                {
-                    return false;
-                }
-
-                if (raw.AsSpan(i + 2, end - i - 2) is not ("*" or "?" or "$"))
+                if (!PolicyVariables.IsEscape(text))
                 {
                     return true;
                 }
 
-                i = end;
+                continue;
+            }
+
+            colons += text.Count(c => c == ':');
+            if (colons >= Components - 1)
+            {
+                return false;
             }
         }
 

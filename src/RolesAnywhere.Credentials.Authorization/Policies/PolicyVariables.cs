@@ -20,6 +20,51 @@ internal static class PolicyVariables
         }
 
         var segments = new List<(string, bool)>();
+        foreach (var (text, isReference) in Split(value))
+        {
+            if (!isReference || IsEscape(text))
+            {
+                // Literal text keeps its wildcards; an escape's character is literal.
+                segments.Add((text, isReference));
+                continue;
+            }
+
+            var (name, fallback) = SplitDefault(text);
+            var resolved = context.Get(name);
+            if (resolved.Present == Truth.Unknown)
+            {
+                return (Truth.Unknown, null, $"the policy variable ${{{name}}} names a key this model does not know.");
+            }
+
+            if (resolved.MultiValued)
+            {
+                return (Truth.Unknown, null, $"the policy variable ${{{name}}} names a multivalued key, which cannot be a variable.");
+            }
+
+            if (resolved.Present == Truth.True)
+            {
+                segments.Add((resolved.Values[0], true));
+            }
+            else if (fallback is not null)
+            {
+                segments.Add((fallback, true));
+            }
+            else
+            {
+                return (Truth.Unknown, null, $"the policy variable ${{{name}}} has no value in this request and no default ('${{{name}, 'default'}}'); IAM may then treat the statement as invalid.");
+            }
+        }
+
+        return (Truth.True, WildcardPattern.FromSegments(segments), null);
+    }
+
+    /// <summary>
+    /// The parts of a condition value in order: literal text, and the body of each <c>${…}</c> reference (a variable, with its
+    /// default if any, or one of the escapes). An unterminated <c>${</c> is literal. The one reader of the syntax: evaluation,
+    /// lint and the ARN checks use it.
+    /// </summary>
+    public static IEnumerable<(string Text, bool IsReference)> Split(string value)
+    {
         var i = 0;
         while (i < value.Length)
         {
@@ -27,53 +72,25 @@ internal static class PolicyVariables
             var end = start < 0 ? -1 : value.IndexOf('}', start);
             if (start < 0 || end < 0)
             {
-                segments.Add((value[i..], false));
-                break;
+                yield return (value[i..], false);
+                yield break;
             }
 
-            segments.Add((value[i..start], false));
-            var body = value[(start + 2)..end];
-            switch (body)
+            if (start > i)
             {
-                case "*" or "?" or "$":
-                    segments.Add((body, true));
-                    break;
-                default:
-                    var (name, fallback) = SplitDefault(body);
-                    var resolved = context.Get(name);
-                    if (resolved.Present == Truth.Unknown)
-                    {
-                        return (Truth.Unknown, null, $"the policy variable ${{{name}}} names a key this model does not know.");
-                    }
-
-                    if (resolved.MultiValued)
-                    {
-                        return (Truth.Unknown, null, $"the policy variable ${{{name}}} names a multivalued key, which cannot be a variable.");
-                    }
-
-                    if (resolved.Present == Truth.True)
-                    {
-                        segments.Add((resolved.Values[0], true));
-                    }
-                    else if (fallback is not null)
-                    {
-                        segments.Add((fallback, true));
-                    }
-                    else
-                    {
-                        return (Truth.Unknown, null, $"the policy variable ${{{name}}} has no value in this request and no default ('${{{name}, 'default'}}'); IAM may then treat the statement as invalid.");
-                    }
-
-                    break;
+                yield return (value[i..start], false);
             }
 
+            yield return (value[(start + 2)..end], true);
             i = end + 1;
         }
-
-        return (Truth.True, WildcardPattern.FromSegments(segments), null);
     }
 
-    private static (string Name, string? Default) SplitDefault(string body)
+    /// <summary>Whether a reference's body is one of the escapes <c>${*}</c>, <c>${?}</c>, <c>${$}</c> (a literal character, not a variable).</summary>
+    public static bool IsEscape(string body) => body is "*" or "?" or "$";
+
+    /// <summary>A variable reference's key name and its default (<c>${key, 'default'}</c>), or <see langword="null"/> without one.</summary>
+    public static (string Name, string? Default) SplitDefault(string body)
     {
         var comma = body.IndexOf(',', StringComparison.Ordinal);
         if (comma < 0)

@@ -1,4 +1,3 @@
-using System.Formats.Asn1;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -55,7 +54,11 @@ internal static class MLDsaChainValidator
             return false;
         }
 
-        var (tbs, algorithm, signature) = Split(child.RawData);
+        if (!X509Signature.TrySplit(child.RawData, out var tbs, out var algorithm, out var signature))
+        {
+            return false;
+        }
+
         if (MLDsaSignatures.IsMLDsa(algorithm))
         {
             return string.Equals(issuer.GetKeyAlgorithm(), algorithm, StringComparison.Ordinal) && MLDsaSignatures.Verify(issuer, tbs.Span, signature);
@@ -84,14 +87,5 @@ internal static class MLDsaChainValidator
         {
             throw RequestRejectedException.Untrusted($"The CA certificate '{issuer.Subject}' has a key usage without keyCertSign.");
         }
-    }
-
-    private static (ReadOnlyMemory<byte> Tbs, string Algorithm, byte[] Signature) Split(byte[] certificate)
-    {
-        var outer = new AsnReader(certificate, AsnEncodingRules.DER).ReadSequence();
-        var tbs = outer.ReadEncodedValue();
-        var algorithm = outer.ReadSequence().ReadObjectIdentifier();
-        var signature = outer.ReadBitString(out _);
-        return (tbs, algorithm, signature);
     }
 }
